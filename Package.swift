@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// leadsmith: lead research and enrichment batch worker.
+///
+/// Layers, bottom up:
+/// - `CLeadXML2`, `CLeadPSL`: system C libraries (libxml2; libpsl + libidn2).
+/// - `LeadHTML`: a safe Swift HTML layer over libxml2 (no C pointers in its API).
+/// - `LeadCore`: vocabularies, value types, rule files, normalisation (e-mail, names, phones, titles, domains).
+/// - `LeadResearch`: page sources (offline snapshot) and fact extraction from company pages.
+/// - `LeadIntake`: streaming readers for newsletter CSV, chatbot JSON and download-form NDJSON.
+/// - `LeadPipeline`: clean, dedupe, research, write: the `run` job.
+/// - `leadsmith`: the thin command-line executable.
+let package = Package(
+    name: "leadsmith",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "leadsmith", targets: ["leadsmith"]),
+        .library(name: "LeadPipeline", targets: ["LeadPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLeadXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CLeadPSL",
+            pkgConfig: "libpsl",
+            providers: [.apt(["libpsl-dev", "libidn2-dev"]), .brew(["libpsl", "libidn2"])]
+        ),
+        .target(name: "LeadHTML", dependencies: ["CLeadXML2"]),
+        .target(
+            name: "LeadCore",
+            dependencies: ["CLeadPSL", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "LeadResearch", dependencies: ["LeadHTML", "LeadCore"]),
+        .target(name: "LeadIntake", dependencies: ["LeadCore"]),
+        .target(
+            name: "LeadPipeline",
+            dependencies: ["LeadCore", "LeadIntake", "LeadResearch", .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(
+            name: "leadsmith",
+            dependencies: [
+                "LeadPipeline", "LeadCore", "LeadResearch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "LeadTestSupport", dependencies: ["LeadCore"]),
+        .testTarget(name: "LeadHTMLTests", dependencies: ["LeadHTML"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LeadCoreTests", dependencies: ["LeadCore", "LeadTestSupport"]),
+        .testTarget(name: "LeadResearchTests", dependencies: ["LeadResearch", "LeadTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LeadIntakeTests", dependencies: ["LeadIntake", "LeadTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LeadPipelineTests", dependencies: ["LeadPipeline", "LeadTestSupport"], resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}
