@@ -1,0 +1,56 @@
+import Foundation
+import LeadCore
+
+/// A buffered NDJSON writer to a file or standard output; I/O failures are exit 74 errors.
+final class OutputFile {
+    private let handle: FileHandle
+    private let path: String
+    private var buffer = [UInt8]()
+    private let closeOnFinish: Bool
+    private(set) var lines = 0
+
+    /// Opens (truncating) `path`, or standard output when `path` is `nil` or `-`.
+    init(path: String?) throws(LeadsmithError) {
+        if let path, path != "-" {
+            guard FileManager.default.createFile(atPath: path, contents: nil),
+                  let h = FileHandle(forWritingAtPath: path) else {
+                throw LeadsmithError(.outputFailed, "cannot create output file (check the folder exists and is writable)", file: path)
+            }
+            handle = h
+            self.path = path
+            closeOnFinish = true
+        } else {
+            handle = FileHandle.standardOutput
+            self.path = "<stdout>"
+            closeOnFinish = false
+        }
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    func writeLine(_ value: JSONValue) throws(LeadsmithError) {
+        var s = value.serialized
+        s.append("\n")
+        buffer.append(contentsOf: s.utf8)
+        lines += 1
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    func flush() throws(LeadsmithError) {
+        guard !buffer.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: Data(buffer))
+        } catch {
+            throw LeadsmithError(.outputFailed, "cannot write output: \(error)", file: path)
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func finish() throws(LeadsmithError) {
+        try flush()
+        if closeOnFinish {
+            do { try handle.close() } catch {
+                throw LeadsmithError(.outputFailed, "cannot close output: \(error)", file: path)
+            }
+        }
+    }
+}

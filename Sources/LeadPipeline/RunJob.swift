@@ -1,0 +1,227 @@
+import Foundation
+public import LeadCore
+import LeadIntake
+import LeadResearch
+public import Logging
+
+/// `leadsmith run`: intake → clean → dedupe → research → qualify → write, streaming in and out.
+///
+/// Records are cleaned as they stream in and spooled to a temporary file; only the dedupe index
+/// (e-mail key → person, record locations) and the per-domain research results stay in memory.
+/// Output order is the order of each person's first record, so the same input gives the same bytes.
+public struct RunJob: Sendable {
+    public let options: RunOptions
+    public let logger: Logger
+
+    public init(options: RunOptions, logger: Logger) {
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Runs the job and returns its report.
+    /// - Throws: ``LeadsmithError`` for unusable inputs (65/66), bad rules (78) or output failures (74).
+    public func run() async throws(LeadsmithError) -> RunReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var report = RunReport()
+        let progress = Progress(enabled: options.progress)
+
+        // Fail fast on inputs and rules before writing anything.
+        for input in options.inputs where input != "-" {
+            try Self.checkReadable(input)
+        }
+        if options.inputs.filter({ $0 == "-" }).count > 1 {
+            throw LeadsmithError(.usage, "standard input (-) can be read only once")
+        }
+        let cleaner = try Cleaner(rules: options.rules)
+        let headers = try HeaderSynonyms.load(options.rules)
+        let rulesVersion = try RulesVersion.of(options.rules)
+        let titles = try TitleNormalizer(rules: options.rules)
+        let researcher: CompanyResearcher?
+        if let sites = options.sitesDirectory {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: sites, isDirectory: &isDir), isDir.boolValue else {
+                throw LeadsmithError(.inputMissing, "site snapshot folder not found (--sites)", file: sites)
+            }
+            let rules = try ResearchRules(rules: options.rules)
+            researcher = CompanyResearcher(source: SnapshotPageSource(directory: URL(fileURLWithPath: sites)), rules: rules)
+        } else {
+            researcher = nil
+        }
+        let out = try OutputFile(path: options.outPath)
+        let rejectsOut = try options.rejectsPath.map { p throws(LeadsmithError) in try OutputFile(path: p) }
+
+        // 1–2. Intake and clean, streaming; spool records, index persons.
+        let spool = try RecordSpool()
+        var index = PersonIndex()
+        for input in options.inputs {
+            var reader = try Intake.open(path: input, source: options.source, headers: headers)
+            var fileRecords = 0
+            var fileRejects = 0
+            while let item = try reader.next() {
+                report.recordsIn += 1
+                switch item {
+                case .record(let raw):
+                    fileRecords += 1
+                    report.bySource[raw.source.rawValue, default: 0] += 1
+                    let clean = cleaner.clean(raw)
+                    let loc = try spool.append(clean)
+                    index.add(key: clean.emailKey, location: loc, truncated: clean.truncated, domain: clean.domain)
+                case .reject(let reject):
+                    fileRejects += 1
+                    report.rejects += 1
+                    report.rejectsBySource[reject.source.rawValue, default: 0] += 1
+                    report.rejectReasons[reject.reasonCode, default: 0] += 1
+                    logger.debug("rejected record", metadata: ["file": "\(reject.file)", "record": "\(reject.record)", "reason": "\(reject.reasonCode)"])
+                    try rejectsOut?.writeLine(Self.rejectJSON(reject))
+                }
+                if report.recordsIn % 1000 == 0 { progress.update("intake: \(report.recordsIn) records") }
+            }
+            report.perFile.append((input, fileRecords, fileRejects))
+        }
+        try spool.flush()
+        report.merged = index.merged
+        report.leads = index.persons.count
+        let intakeDone = clock.now
+        report.timingsMS.append(("intake", Self.ms(started, intakeDone)))
+
+        // 3–4. Research each company domain once (first-seen order), bounded concurrency.
+        var domains: [String] = []
+        var seen = Set<String>()
+        for person in index.persons {
+            if let domain = person.domain, seen.insert(domain).inserted { domains.append(domain) }
+        }
+        var companies: [String: CompanyProfile] = [:]
+        if let researcher {
+            companies = await Self.research(domains, with: researcher, concurrency: max(1, options.researchConcurrency), progress: progress)
+            report.domainsResearched = companies.count
+            for c in companies.values { report.siteStatuses[c.siteStatus.rawValue, default: 0] += 1 }
+        }
+        let researchDone = clock.now
+        report.timingsMS.append(("research", Self.ms(intakeDone, researchDone)))
+
+        // 5–7. Merge each person, qualify, write in order.
+        let builder = LeadJSON(rulesVersion: rulesVersion, titles: titles)
+        let qualifier = PlaceholderQualifier()
+        for (i, slot) in index.persons.enumerated() {
+            var records: [CleanRecord] = []
+            records.reserveCapacity(slot.records.count)
+            for loc in slot.records { records.append(try spool.read(loc)) }
+            let person = MergedPerson(records: records)
+            let company = slot.domain.flatMap { companies[$0] }
+            let q = qualifier.qualify(person, siteOK: company?.siteStatus == .ok)
+            report.byStatus[q.status, default: 0] += 1
+            let line = builder.build(person: person, company: company, qualification: q)
+            Self.countFill(line, into: &report.filled)
+            if options.all || q.status == "qualified" {
+                try out.writeLine(line)
+                report.written += 1
+            }
+            if i % 1000 == 999 { progress.update("write: \(i + 1)/\(index.persons.count) leads") }
+        }
+        try out.finish()
+        try rejectsOut?.finish()
+        progress.clear()
+        let done = clock.now
+        report.timingsMS.append(("write", Self.ms(researchDone, done)))
+        report.timingsMS.append(("total", Self.ms(started, done)))
+
+        if let reportPath = options.reportPath {
+            let r = try OutputFile(path: reportPath)
+            try r.writeLine(report.json)
+            try r.finish()
+        }
+        logger.info("run finished", metadata: ["leads": "\(report.leads)", "rejects": "\(report.rejects)", "merged": "\(report.merged)"])
+        return report
+    }
+
+    /// Researches domains with at most `concurrency` in flight (a sliding window).
+    static func research(_ domains: [String], with researcher: CompanyResearcher, concurrency: Int,
+                         progress: Progress) async -> [String: CompanyProfile] {
+        var results: [String: CompanyProfile] = [:]
+        await withTaskGroup(of: (String, CompanyProfile).self) { group in
+            var next = 0
+            func start() {
+                guard next < domains.count else { return }
+                let d = domains[next]
+                next += 1
+                group.addTask { (d, await researcher.research(domain: d)) }
+            }
+            for _ in 0..<min(concurrency, domains.count) { start() }
+            while let (d, profile) = await group.next() {
+                results[d] = profile
+                progress.update("research: \(results.count)/\(domains.count) domains")
+                start()
+            }
+        }
+        return results
+    }
+
+    /// The `leadsmith/reject@1` record.
+    static func rejectJSON(_ r: IntakeReject) -> JSONValue {
+        .object([
+            ("schema", .string("leadsmith/reject@1")), ("stage", .string("intake")),
+            ("reason_code", .string(r.reasonCode)), ("reason", .string(r.reason)),
+            ("source", .string(r.source.rawValue)), ("file", .string(r.file)), ("record", .int(r.record)),
+            ("line", .int(r.line)), ("raw", .string(r.raw)),
+        ])
+    }
+
+    static func checkReadable(_ path: String) throws(LeadsmithError) {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw LeadsmithError(.inputMissing, "input file not found", file: path)
+        }
+        if isDir.boolValue { throw LeadsmithError(.inputMissing, "input is a directory, not a file", file: path) }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw LeadsmithError(.inputMissing, "input file is not readable (permissions)", file: path)
+        }
+    }
+
+    static func ms(_ a: ContinuousClock.Instant, _ b: ContinuousClock.Instant) -> Int {
+        let d = b - a
+        return Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
+    }
+
+    /// Counts non-empty person/company fields of a lead line for the report's fill rates.
+    static func countFill(_ line: JSONValue, into filled: inout [String: Int]) {
+        guard case .object(let top) = line else { return }
+        for (section, value) in top where section == "person" || section == "company" {
+            guard case .object(let fields) = value else { continue }
+            for (k, v) in fields {
+                switch v {
+                case .null: continue
+                case .array(let a) where a.isEmpty: continue
+                case .object(let o) where o.isEmpty: continue
+                case .string(let s) where s.isEmpty || s == "unknown": continue
+                default: filled["\(section).\(k)", default: 0] += 1
+                }
+            }
+        }
+    }
+}
+
+/// A one-line progress display on standard error, only when it is a terminal.
+final class Progress: @unchecked Sendable {
+    // Safety: updates come from the job's own task; the lock guards the throttle state.
+    private let enabled: Bool
+    private let lock = NSLock()
+    private var last = Date.distantPast
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ text: String) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        guard now.timeIntervalSince(last) > 0.1 else { return }
+        last = now
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+    }
+
+    func clear() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

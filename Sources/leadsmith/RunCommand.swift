@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import LeadCore
+import LeadPipeline
+
+/// `leadsmith run`: the pipe mode.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Clean, dedupe, research and qualify leads; write them as NDJSON.",
+        discussion: """
+        Inputs are processed in the order given; the format of each (newsletter CSV, chatbot JSON,
+        download-form NDJSON) is detected from its content. Every input record ends in exactly one
+        place: a lead, a reject (--rejects), or merged into an earlier lead's `sources`; the summary
+        on stderr prints `in = leads + rejects + merged`.
+
+        Examples:
+          leadsmith run samples/leads/*.csv samples/leads/*.json samples/leads/*.ndjson --sites samples/sites
+          cat signups.csv | leadsmith run - --sites sites/ --all | jq .company.name
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Lead files; `-` reads standard input.", valueName: "INPUT"))
+    var inputs: [String] = []
+
+    @Option(help: ArgumentHelp("Force the source kind of every input: newsletter, chatbot or download.", valueName: "KIND"))
+    var source: SourceKind?
+
+    @Option(help: ArgumentHelp("Offline site snapshot: DIR/<domain>/index.html, about.html, …, DIR/_redirects.tsv.", valueName: "DIR"))
+    var sites: String?
+
+    @Option(help: ArgumentHelp("Write leads here instead of standard output.", valueName: "FILE"))
+    var out: String?
+
+    @Flag(help: "Write every lead (any status), not only qualified ones.")
+    var all = false
+
+    @Option(help: ArgumentHelp("Write records that could not become a lead here (leadsmith/reject@1).", valueName: "FILE"))
+    var rejects: String?
+
+    @Option(help: ArgumentHelp("Write the run report (counts, fill rates, reject reasons, timings) as JSON here.", valueName: "FILE"))
+    var report: String?
+
+    @Option(help: ArgumentHelp("Company domains researched at once.", valueName: "N"))
+    var concurrency = 4
+
+    @Flag(help: "Do not print the summary on stderr.")
+    var quiet = false
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard !inputs.isEmpty else {
+            throw ValidationError("give at least one INPUT file, or `-` to read standard input")
+        }
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+    }
+
+    func run() async throws {
+        do {
+            let rules = try common.ruleFiles()
+            let options = RunOptions(
+                inputs: inputs, source: source, sitesDirectory: sites, rules: rules, outPath: out, all: all,
+                rejectsPath: rejects, reportPath: report, researchConcurrency: concurrency,
+                progress: isatty(STDERR_FILENO) == 1 && !quiet)
+            if sites == nil && !quiet {
+                FileHandle.standardError.write(Data("leadsmith: no --sites given: live web research is not available in this version; companies come from the lead records only\n".utf8))
+            }
+            let summary = try await RunJob(options: options, logger: common.logger("leadsmith.run")).run()
+            if !quiet { FileHandle.standardError.write(Data((summary.summary + "\n").utf8)) }
+        } catch let error as LeadsmithError {
+            throw fail(error)
+        }
+    }
+}
+
+extension SourceKind: ExpressibleByArgument {}
