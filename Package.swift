@@ -9,6 +9,7 @@ import PackageDescription
 /// - `LeadCore`: vocabularies, value types, rule files, normalisation (e-mail, names, phones, titles, domains).
 /// - `LeadResearch`: page sources (offline snapshot) and fact extraction from company pages.
 /// - `LeadIntake`: streaming readers for newsletter CSV, chatbot JSON and download-form NDJSON.
+/// - `LeadQualify`: ICP fit and BANT from rule files: scores with their reasons.
 /// - `LeadPipeline`: clean, dedupe, research, write: the `run` job.
 /// - `leadsmith`: the thin command-line executable.
 let package = Package(
@@ -41,9 +42,10 @@ let package = Package(
         ),
         .target(name: "LeadResearch", dependencies: ["LeadHTML", "LeadCore"]),
         .target(name: "LeadIntake", dependencies: ["LeadCore"]),
+        .target(name: "LeadQualify", dependencies: ["LeadCore", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "LeadPipeline",
-            dependencies: ["LeadCore", "LeadIntake", "LeadResearch", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["LeadCore", "LeadIntake", "LeadResearch", "LeadQualify", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "leadsmith",
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "LeadCoreTests", dependencies: ["LeadCore", "LeadTestSupport"]),
         .testTarget(name: "LeadResearchTests", dependencies: ["LeadResearch", "LeadTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LeadIntakeTests", dependencies: ["LeadIntake", "LeadTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LeadQualifyTests", dependencies: ["LeadQualify", "LeadTestSupport"]),
         .testTarget(name: "LeadPipelineTests", dependencies: ["LeadPipeline", "LeadTestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
