@@ -1,0 +1,26 @@
+#!/usr/bin/env python3
+"""Generate a large newsletter CSV for memory/throughput measurements (not used by tests).
+
+    scripts/gen-leads.py N > leads.csv
+
+Domains cycle through the sample snapshot's companies so research stays offline; about 10% of the
+rows repeat an earlier person (different case / +tag) to exercise the dedupe index.
+"""
+import random
+import sys
+
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
+rng = random.Random(7)
+domains = ["northwind-analytics.nl", "kessler-logistik.de", "atelier-morel.fr", "oldname-shop.nl", "nowhere-%d.com"]
+titles = ["Head of Sales", "Marketing Manager", "CEO", "Software Engineer", "Vertriebsleiter", "Directeur commercial", ""]
+print('"Email Address","First Name","Last Name","Company","Job Title","Phone Number","Website"')
+for i in range(n):
+    if i > 10 and rng.random() < 0.1:
+        j = rng.randrange(i)
+        email = "Person%d+news@%s" % (j, domains[j % 4])
+    else:
+        d = domains[i % len(domains)]
+        if "%d" in d:
+            d = d % i
+        email = "person%d@%s" % (i, d)
+    print('"%s","First%d","Last%d","Company %d","%s","+31 20 %07d",""' % (email, i, i, i % 97, titles[i % len(titles)], i))
