@@ -55,6 +55,8 @@ public struct CompanyProfile: Sendable, Equatable {
     public var technologies: [String: Fact<String>]
     /// Pages that were read (`index`, `about`, …) with their status.
     public var pages: [PageOutcome]
+    /// People listed on the team page (name and title), to fill a lead's missing title.
+    public var people: [TeamMember] = []
 
     public init(domain: String, siteStatus: SiteStatus) {
         self.domain = domain

@@ -1,0 +1,123 @@
+import Foundation
+import LeadCore
+import LeadIntake
+
+/// Step 2 of the pipeline: turns a ``RawRecord`` into a ``CleanRecord`` (e-mail, names, title,
+/// consent, the company domain). Pure and deterministic; all tables come from the rules folder.
+struct Cleaner: Sendable {
+    let emails: EmailClassifier
+    let titles: TitleNormalizer
+    let junkCompanies: CompanyNameJunk
+
+    init(rules: RuleFiles) throws(LeadsmithError) {
+        emails = try EmailClassifier(rules: rules)
+        titles = try TitleNormalizer(rules: rules)
+        junkCompanies = try CompanyNameJunk(rules: rules)
+    }
+
+    /// Hosts of social networks: a website field pointing there says nothing about the company domain.
+    static let socialHosts: Set<String> = [
+        "linkedin.com", "facebook.com", "fb.com", "twitter.com", "x.com", "instagram.com", "youtube.com",
+        "xing.com", "github.com", "tiktok.com", "t.co", "wa.me", "linktr.ee",
+    ]
+
+    func clean(_ raw: RawRecord) -> CleanRecord {
+        let f = raw.fields
+        let visitorTexts = raw.transcript.filter { $0.role.lowercased() == "visitor" }.map(\.text)
+
+        // E-mail: the field, else one stated in the transcript.
+        var emailSource: String? = nil
+        var emailRaw = f["email"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        if emailRaw != nil {
+            emailSource = "field"
+        } else if let stated = TranscriptFacts.email(inVisitorMessages: visitorTexts) {
+            emailRaw = stated
+            emailSource = "transcript"
+        }
+        let parsed = EmailParser.parse(emailRaw)
+        let flags = emails.flags(parsed)
+
+        // Names.
+        let name = PersonNameCleaner.clean(first: f["first_name"], last: f["last_name"], full: f["full_name"])
+
+        // Title: the field, else stated in the transcript.
+        var titleSource: String? = nil
+        var normalized: NormalizedTitle? = nil
+        if let t = titles.normalize(f["job_title"]) {
+            normalized = t
+            titleSource = "record"
+        } else if let stated = TranscriptFacts.jobTitle(inVisitorMessages: visitorTexts),
+                  let t = titles.normalize(stated) {
+            normalized = t
+            titleSource = "transcript"
+        }
+
+        // Company name from the record, unless it is junk ("-", "n/a", "Freelance", …).
+        let company = f["company"].map(Self.collapse).flatMap { $0.isEmpty || junkCompanies.isJunk($0) ? nil : $0 }
+
+        // Country: the record's own country field (not a geo-IP column), else the address's country part.
+        let country = (f["country"] ?? f["address_country"]).flatMap { Countries.iso2(fromName: $0) }
+
+        // Company domain: the e-mail's registrable domain for corporate mail, else the website field.
+        var domain: String? = nil
+        var domainSource: String? = nil
+        if flags.valid, !flags.freemail, !flags.disposable, let d = parsed.domain,
+           let reg = PublicSuffix.registrableDomain(d), !PublicSuffix.isHostingPlatform(d) {
+            domain = reg
+            domainSource = "email"
+        } else if let w = f["website"], let reg = Self.websiteDomain(w) {
+            domain = reg
+            domainSource = "website_field"
+        }
+
+        let size = f["self_reported_size"].map(Self.collapse).flatMap { $0.isEmpty ? nil : $0 }
+        let phone = f["phone"].map(Self.collapse).flatMap { $0.isEmpty ? nil : $0 }
+
+        return CleanRecord(
+            ref: SourceRef(source: raw.source, file: raw.file, record: raw.record, line: raw.line, sourceID: raw.sourceID),
+            truncated: raw.truncated,
+            emailText: emailRaw.map { parsed.valid ? (parsed.email ?? parsed.cleaned) : Self.collapse($0) },
+            email: parsed.valid ? parsed.email : nil,
+            emailKey: parsed.valid ? parsed.key : (emailRaw.map { Self.collapse($0) }.flatMap { $0.isEmpty ? nil : "invalid:" + $0 }),
+            emailSource: emailSource,
+            flags: .init(valid: flags.valid, freemail: flags.freemail, disposable: flags.disposable, role: flags.role,
+                         invalidReason: flags.invalidReason),
+            firstName: name.first,
+            lastName: name.last,
+            title: normalized?.title,
+            titleSource: titleSource,
+            function: normalized?.function,
+            seniority: normalized?.seniority,
+            phoneRaw: phone,
+            consent: raw.consent,
+            company: company,
+            website: f["website"].map(Self.collapse).flatMap { $0.isEmpty ? nil : $0 },
+            country: country,
+            selfReportedSize: size,
+            domain: domain,
+            domainSource: domainSource,
+            timestamp: raw.timestamp,
+            visitorMessages: visitorTexts,
+            extra: raw.extra.map { CleanRecord.Pair(name: $0.name, value: $0.value) }
+        )
+    }
+
+    /// The registrable domain of a website field: scheme, `www.`, path and query stripped; social
+    /// network URLs and hosting platforms (`acme.wixsite.com`) give none.
+    static func websiteDomain(_ text: String) -> String? {
+        var s = collapse(text).lowercased()
+        guard !s.isEmpty, !s.contains(" ") else { return nil }
+        if let r = s.range(of: "://") { s = String(s[r.upperBound...]) }
+        if let cut = s.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { s = String(s[..<cut]) }
+        if let at = s.lastIndex(of: "@") { s = String(s[s.index(after: at)...]) }
+        if let colon = s.firstIndex(of: ":") { s = String(s[..<colon]) }
+        guard s.contains("."), let reg = PublicSuffix.registrableDomain(s) else { return nil }
+        if socialHosts.contains(reg) || PublicSuffix.isHostingPlatform(s) { return nil }
+        return reg
+    }
+
+    /// Whitespace (incl. NBSP) collapsed to single spaces and trimmed.
+    static func collapse(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace || $0 == "\u{00A0}" }).joined(separator: " ")
+    }
+}
