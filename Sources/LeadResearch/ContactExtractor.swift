@@ -62,7 +62,14 @@ enum ContactExtractor {
         for link in page.links {
             let lower = link.href.lowercased()
             guard lower.hasPrefix("tel:") || lower.hasPrefix("callto:") else { continue }
-            let raw = (link.href.removingPercentEncoding ?? link.href)
+            var raw = (link.href.removingPercentEncoding ?? link.href)
+            // The visible text wins when it is written internationally and the href is not ("tel:941…" / "+34 94 …").
+            let shown = link.text.trimmingCharacters(in: .whitespaces)
+            let hrefNumber = raw.dropFirst(raw.lowercased().hasPrefix("tel:") ? 4 : 7).trimmingCharacters(in: .whitespaces)
+            if !hrefNumber.hasPrefix("+"), !hrefNumber.hasPrefix("00"), shown.hasPrefix("+") || shown.hasPrefix("00"),
+               PhoneNumber.e164(shown, defaultCountry: nil) != nil {
+                raw = shown
+            }
             guard let e = PhoneNumber.e164(raw, defaultCountry: defaultCountry) else { continue }
             let label = String(link.label.lowercased().suffix(40))
             // The label closest to the link decides: look at the text after the last number in the label.
@@ -100,6 +107,22 @@ enum ContactExtractor {
             }
         }
         return out
+    }
+
+    private static let postcodes: [(NSRegularExpression, String)] = [
+        (try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9])[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}(?![A-Za-z0-9])"#), "GB"),
+        (try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9])[1-9][0-9]{3} ?(?!SA|SD|SS)[A-Z]{2}(?![A-Za-z0-9])"#), "NL"),
+        (try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9])(?:D0[1-9]|D1[0-8]|D2[024]|D6W|[ACEFHKNPRTVWXY][0-9]{2}) [A-Z0-9]{4}(?![A-Za-z0-9])"#), "IE"),
+    ]
+
+    /// A country from a distinctive postal code in the footer/contact text (UK, NL, IE postcodes), not office lists.
+    static func countryFromPostcode(_ page: PageScan) -> String? {
+        for seg in page.segments where !seg.region.contains(.office) && !seg.region.intersection([.footer, .contact]).isEmpty {
+            let ns = seg.text as NSString
+            let full = NSRange(location: 0, length: ns.length)
+            for (re, country) in postcodes where re.firstMatch(in: seg.text, range: full) != nil { return country }
+        }
+        return nil
     }
 
     /// The text after the last digit in a label ("Tel: 020 … Fax:" → " fax:").

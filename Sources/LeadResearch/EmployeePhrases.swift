@@ -12,8 +12,8 @@ public struct EmployeePhrases: Sendable, Decodable {
     var teamOf: [String]
     var solo: [String]
     var negativeBefore: [String]
-    /// Word → value; a leading `~` marks an approximate form ("quarantaine").
-    var numberWords: [String: String]
+    /// Language → word → value; a leading `~` marks an approximate form ("quarantaine").
+    var numberWords: [String: [String: String]]
 
     enum CodingKeys: String, CodingKey {
         case nouns, fillers, approx, solo
@@ -34,7 +34,7 @@ public struct EmployeePhrases: Sendable, Decodable {
         teamOf = try c.decodeIfPresent([String].self, forKey: .teamOf) ?? []
         solo = try c.decodeIfPresent([String].self, forKey: .solo) ?? []
         negativeBefore = try c.decodeIfPresent([String].self, forKey: .negativeBefore) ?? []
-        numberWords = try c.decodeIfPresent([String: String].self, forKey: .numberWords) ?? [:]
+        numberWords = try c.decodeIfPresent([String: [String: String]].self, forKey: .numberWords) ?? [:]
     }
 }
 
@@ -70,8 +70,8 @@ struct EmployeeMatcher: Sendable {
     let teamOf: [TokenPhrase]
     let solo: [TokenPhrase]
     let negativeBefore: Set<String>
-    /// value, approximate?
-    let numberWords: [String: (Int, Bool)]
+    /// Language → word → (value, approximate?); `""` holds every language's words.
+    let numberWordsByLanguage: [String: [String: (Int, Bool)]]
 
     init(_ p: EmployeePhrases) {
         func phrases(_ list: [String]) -> [TokenPhrase] {
@@ -86,16 +86,26 @@ struct EmployeeMatcher: Sendable {
         teamOf = phrases(p.teamOf)
         solo = phrases(p.solo)
         negativeBefore = Set(p.negativeBefore.map { $0.lowercased() })
-        var words: [String: (Int, Bool)] = [:]
-        for (k, v) in p.numberWords {
-            let approx = v.hasPrefix("~")
-            if let n = Int(approx ? String(v.dropFirst()) : v) { words[k.lowercased()] = (n, approx) }
+        var byLanguage: [String: [String: (Int, Bool)]] = [:]
+        for (lang, table) in p.numberWords {
+            for (k, v) in table {
+                let approx = v.hasPrefix("~")
+                guard let n = Int(approx ? String(v.dropFirst()) : v) else { continue }
+                byLanguage[lang.lowercased(), default: [:]][k.lowercased()] = (n, approx)
+                if byLanguage[""]?[k.lowercased()] == nil { byLanguage["", default: [:]][k.lowercased()] = (n, approx) }
+            }
         }
-        numberWords = words
+        numberWordsByLanguage = byLanguage
+    }
+
+    /// The number words for a page language (all languages when unknown).
+    func numberWords(for language: String?) -> [String: (Int, Bool)] {
+        if let language, let table = numberWordsByLanguage[language.lowercased()] { return table }
+        return numberWordsByLanguage[""] ?? [:]
     }
 
     /// The value of a number word, including compounds ("twenty-five", "fünfundzwanzig", "vijfentwintig").
-    func wordValue(_ w: String) -> (Int, Bool)? {
+    func wordValue(_ w: String, _ numberWords: [String: (Int, Bool)]) -> (Int, Bool)? {
         if let v = numberWords[w] { return v }
         if w.contains("-") {
             let parts = w.split(separator: "-").map(String.init)
@@ -134,7 +144,8 @@ struct EmployeeCountParser: Sendable {
     }
 
     /// Every employee statement in `text` (one segment of visible text).
-    func claims(in text: String) -> [Claim] {
+    func claims(in text: String, language: String? = nil) -> [Claim] {
+        let words = m.numberWords(for: language)
         let tokens = TextTokenizer.tokens(text)
         guard !tokens.isEmpty else { return [] }
         var out: [Claim] = []
@@ -153,7 +164,7 @@ struct EmployeeCountParser: Sendable {
             var approxWord = false
             if let n = t.number {
                 value = n
-            } else if t.isWord, let (v, a) = m.wordValue(t.text) {
+            } else if t.isWord, let (v, a) = m.wordValue(t.text, words) {
                 value = v
                 approxWord = a
             } else {
@@ -167,7 +178,7 @@ struct EmployeeCountParser: Sendable {
             // Range: "50–200", "between 2 and 10", "201 à 500".
             if !plus, j + 1 < tokens.count, m.joiners.contains(tokens[j].text) || tokens[j].text == "-" {
                 let next = tokens[j + 1]
-                let endValue = next.number ?? (next.isWord ? m.wordValue(next.text).map(\.0) : nil)
+                let endValue = next.number ?? (next.isWord ? m.wordValue(next.text, words).map(\.0) : nil)
                 if let e = endValue, e > value, !startsNoun(tokens, j) {
                     rangeEnd = e
                     j += 2

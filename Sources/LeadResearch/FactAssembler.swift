@@ -112,6 +112,8 @@ struct FactAssembler {
         // Country: address > main phone > ccTLD > language region.
         if let c = addressCountry {
             p.country = Fact(c, provenance: Provenance(url: p.address?.provenance.url ?? home.url, method: p.address?.provenance.method ?? .jsonLD, confidence: 0.9))
+        } else if let (c, url) = pages.lazy.compactMap({ page in ContactExtractor.countryFromPostcode(page.scan).map { ($0, page.scan.url) } }).first {
+            p.country = Fact(c, provenance: Provenance(url: url, method: .text, confidence: 0.75), evidence: "postcode")
         } else if let ph = p.phone, let c = PhoneNumber.country(ofE164: ph.value) {
             p.country = Fact(c == "US" && tldCountry == "CA" ? "CA" : c, provenance: Provenance(url: ph.provenance.url, method: ph.provenance.method, confidence: 0.8))
         } else if let c = tldCountry {
@@ -185,8 +187,9 @@ struct FactAssembler {
         }
         for page in pages {
             let rank = 2 + Self.textRank(page.kind)
+            let language = (page.scan.language ?? pages[0].scan.language)?.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init)
             for seg in page.scan.segments {
-                for c in rules.employee.claims(in: seg.text) {
+                for c in rules.employee.claims(in: seg.text, language: language) {
                     claims.append((Fact(c.count, provenance: Provenance(url: page.scan.url, method: .text, confidence: 0.7), evidence: c.evidence), rank))
                 }
             }

@@ -216,7 +216,8 @@ struct PageScanner {
                 if lower.contains("/cdn-cgi/l/email-protection") {
                     if let hash = href.firstIndex(of: "#") { page.cfEmails.append(String(href[href.index(after: hash)...])) }
                 }
-                page.links.append(PageLink(href: href, text: "", region: region, label: String(blockText.suffix(60))))
+                let text = lower.hasPrefix("tel:") || lower.hasPrefix("callto:") ? node.innerText : ""
+                page.links.append(PageLink(href: href, text: text, region: region, label: String(blockText.suffix(60))))
             }
 
             // Microdata.
