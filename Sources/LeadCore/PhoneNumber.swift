@@ -79,8 +79,15 @@ public enum PhoneNumber {
                 return nil
             }
         }
-        // Italian numbers written "+39 (0)2 …" lost a significant zero above only if the (0) was removed;
-        // that form is rare and ambiguous, so it is left as parsed.
+        // "+44 0161 …" / "tel:+4401614960022": a trunk 0 written after the calling code is dropped,
+        // except where the 0 is part of the number (Italy).
+        if let cc = Countries.callingCodePrefix(of: text), text.count > cc.count + 7 {
+            let rest = text.dropFirst(cc.count)
+            let country = Countries.iso2(fromCallingCodeOf: "+" + cc) ?? ""
+            if rest.first == "0", !keepsTrunkZero.contains(country), cc != "39" {
+                text = cc + rest.dropFirst()
+            }
+        }
         guard text.count >= 7, text.count <= 15, Countries.callingCodePrefix(of: text) != nil else { return nil }
         guard text.first != "0" else { return nil }
         return "+" + text

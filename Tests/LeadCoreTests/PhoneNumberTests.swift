@@ -21,6 +21,9 @@ struct PhoneNumberTests {
         ("023-3943644", "NL", "+31233943644"),
         ("+32 (0)2 789 63 65", nil, "+3227896365"),
         ("+41 22 453 27 79", "FR", "+41224532779"),
+        ("tel:+4401614960022", nil, "+441614960022"),
+        ("00353 21 305 9024", nil, "+353213059024"),
+        ("+49 (0)89 3954 8665", nil, "+498939548665"),
     ] as [(String, String?, String)])
     func normalisesToE164(raw: String, country: String?, expected: String) {
         #expect(PhoneNumber.e164(raw, defaultCountry: country) == expected)
