@@ -1,0 +1,184 @@
+import Foundation
+import LeadCore
+
+struct ContactCueFile: Decodable {
+    var phoneLabels: [String]
+    var faxLabels: [String]
+    var supportLabels: [String]
+    var officeMarkers: [String]
+    enum CodingKeys: String, CodingKey {
+        case phoneLabels = "phone_labels"
+        case faxLabels = "fax_labels"
+        case supportLabels = "support_labels"
+        case officeMarkers = "office_markers"
+    }
+}
+
+/// Phone/fax/support labels and office markers (`rules/contact_cues.yaml`).
+struct ContactCues: Sendable {
+    let phoneLabels: [String]
+    let faxLabels: [String]
+    let supportLabels: [String]
+    let officeMarkers: [String]
+    let labelledPhone: NSRegularExpression
+    let anyPhone: NSRegularExpression
+
+    init(_ f: ContactCueFile) {
+        phoneLabels = f.phoneLabels.map { $0.lowercased() }
+        faxLabels = f.faxLabels.map { $0.lowercased() }
+        supportLabels = f.supportLabels.map { $0.lowercased() }
+        officeMarkers = f.officeMarkers.map { $0.lowercased() }
+        let labels = (phoneLabels + faxLabels).map { NSRegularExpression.escapedPattern(for: $0.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))) }
+            .sorted { $0.count > $1.count }.joined(separator: "|")
+        // "Tel.: +31 (0)20 123 45 67", "Fax 020-1234567": label, punctuation, then a phone-shaped run.
+        labelledPhone = try! NSRegularExpression(
+            pattern: "(?<![\\p{L}])(" + labels + ")\\.?\\s{0,3}[:.]?\\s{0,3}(\\+?[0-9(][0-9 ().\\-/\\u00A0]{5,22}[0-9])", options: [.caseInsensitive])
+        anyPhone = try! NSRegularExpression(pattern: "(?<![0-9\\p{L}])(\\+[0-9][0-9 ().\\-/\\u00A0]{6,22}[0-9])")
+    }
+
+    func isFax(_ label: String) -> Bool { faxLabels.contains { label.contains($0) } }
+    func isSupport(_ label: String) -> Bool { supportLabels.contains { label.contains($0) } }
+    func isPhoneLabel(_ label: String) -> Bool {
+        let words = label.split(whereSeparator: { !$0.isLetter && $0 != "." }).map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+        return words.contains { w in phoneLabels.contains { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".:")) == w } }
+    }
+}
+
+/// A phone number seen on a page.
+struct PhoneCandidate: Sendable {
+    enum Role: Int, Sendable { case main = 0, other = 1, fax = 2 }
+    var e164: String
+    var score: Int
+    var role: Role
+    var url: String
+    var method: ExtractionMethod
+    var evidence: String
+}
+
+/// Phones and e-mails from tel:/mailto: links, labelled text and Cloudflare-protected addresses.
+enum ContactExtractor {
+    static func phones(in page: PageScan, cues: ContactCues, defaultCountry: String?) -> [PhoneCandidate] {
+        var out: [PhoneCandidate] = []
+        for link in page.links {
+            let lower = link.href.lowercased()
+            guard lower.hasPrefix("tel:") || lower.hasPrefix("callto:") else { continue }
+            var raw = (link.href.removingPercentEncoding ?? link.href)
+            // The visible text wins when it is written internationally and the href is not ("tel:941…" / "+34 94 …").
+            let shown = link.text.trimmingCharacters(in: .whitespaces)
+            let hrefNumber = raw.dropFirst(raw.lowercased().hasPrefix("tel:") ? 4 : 7).trimmingCharacters(in: .whitespaces)
+            if !hrefNumber.hasPrefix("+"), !hrefNumber.hasPrefix("00"), shown.hasPrefix("+") || shown.hasPrefix("00"),
+               PhoneNumber.e164(shown, defaultCountry: nil) != nil {
+                raw = shown
+            }
+            guard let e = PhoneNumber.e164(raw, defaultCountry: defaultCountry) else { continue }
+            let label = String(link.label.lowercased().suffix(40))
+            // The label closest to the link decides: look at the text after the last number in the label.
+            let tail = lastClause(label)
+            if cues.isFax(tail) { out.append(PhoneCandidate(e164: e, score: 0, role: .fax, url: page.url, method: .link, evidence: raw)); continue }
+            var role: PhoneCandidate.Role = .main
+            var score = 1
+            if cues.isPhoneLabel(tail) { score = 4 } else if !link.region.intersection([.footer, .header, .contact]).isEmpty { score = 3 }
+            if link.region.contains(.office) || cues.isSupport(tail) { role = .other; score = 0 }
+            out.append(PhoneCandidate(e164: e, score: score, role: role, url: page.url, method: .link, evidence: raw))
+        }
+        for seg in page.segments {
+            let text = seg.text
+            guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            let ns = text as NSString
+            let full = NSRange(location: 0, length: ns.length)
+            var labelled: [NSRange] = []
+            for m in cues.labelledPhone.matches(in: text, range: full) {
+                let label = ns.substring(with: m.range(at: 1)).lowercased()
+                let raw = ns.substring(with: m.range(at: 2))
+                labelled.append(m.range(at: 2))
+                guard let e = PhoneNumber.e164(raw, defaultCountry: defaultCountry) else { continue }
+                let before = ns.substring(with: NSRange(location: max(0, m.range.location - 30), length: min(30, m.range.location))).lowercased()
+                if cues.isFax(label) { out.append(PhoneCandidate(e164: e, score: 0, role: .fax, url: page.url, method: .text, evidence: raw)); continue }
+                let other = seg.region.contains(.office) || cues.isSupport(before + " " + label)
+                out.append(PhoneCandidate(e164: e, score: other ? 0 : 4, role: other ? .other : .main, url: page.url, method: .text, evidence: raw))
+            }
+            // Unlabelled international numbers (office lists): all-phones only.
+            for m in cues.anyPhone.matches(in: text, range: full) where !labelled.contains(where: { NSIntersectionRange($0, m.range).length > 0 }) {
+                let raw = ns.substring(with: m.range(at: 1))
+                guard let e = PhoneNumber.e164(raw, defaultCountry: defaultCountry) else { continue }
+                let before = ns.substring(with: NSRange(location: max(0, m.range.location - 12), length: min(12, m.range.location))).lowercased()
+                if cues.isFax(before) { out.append(PhoneCandidate(e164: e, score: 0, role: .fax, url: page.url, method: .text, evidence: raw)); continue }
+                out.append(PhoneCandidate(e164: e, score: 0, role: .other, url: page.url, method: .text, evidence: raw))
+            }
+        }
+        return out
+    }
+
+    private static let postcodes: [(NSRegularExpression, String)] = [
+        (try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9])[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}(?![A-Za-z0-9])"#), "GB"),
+        (try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9])[1-9][0-9]{3} ?(?!SA|SD|SS)[A-Z]{2}(?![A-Za-z0-9])"#), "NL"),
+        (try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9])(?:D0[1-9]|D1[0-8]|D2[024]|D6W|[ACEFHKNPRTVWXY][0-9]{2}) [A-Z0-9]{4}(?![A-Za-z0-9])"#), "IE"),
+    ]
+
+    /// A country from a distinctive postal code in the footer/contact text (UK, NL, IE postcodes), not office lists.
+    static func countryFromPostcode(_ page: PageScan) -> String? {
+        for seg in page.segments where !seg.region.contains(.office) && !seg.region.intersection([.footer, .contact]).isEmpty {
+            let ns = seg.text as NSString
+            let full = NSRange(location: 0, length: ns.length)
+            for (re, country) in postcodes where re.firstMatch(in: seg.text, range: full) != nil { return country }
+        }
+        return nil
+    }
+
+    /// The text after the last digit in a label ("Tel: 020 … Fax:" → " fax:").
+    private static func lastClause(_ label: String) -> String {
+        if let idx = label.lastIndex(where: { $0.isNumber }) { return String(label[label.index(after: idx)...]) }
+        return label
+    }
+
+    private static let emailPattern = try! NSRegularExpression(
+        pattern: #"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"#)
+    private static let obfuscated = try! NSRegularExpression(
+        pattern: #"([A-Za-z0-9._%+\-]+)\s*[\[\(\{]\s*(?:at|@|arobase|apenstaart|klammeraffe)\s*[\]\)\}]\s*([A-Za-z0-9\-]+(?:\s*[\[\(\{]\s*(?:dot|punt|punkt|point|\.)\s*[\]\)\}]\s*[A-Za-z0-9\-]+)+)"#,
+        options: [.caseInsensitive])
+    private static let dotPattern = try! NSRegularExpression(pattern: #"\s*[\[\(\{]\s*(?:dot|punt|punkt|point|\.)\s*[\]\)\}]\s*"#, options: [.caseInsensitive])
+
+    static func emails(in page: PageScan) -> [String] {
+        var out: [String] = []
+        for link in page.links where link.href.lowercased().hasPrefix("mailto:") {
+            var addr = String(link.href.dropFirst(7))
+            if let q = addr.firstIndex(of: "?") { addr = String(addr[..<q]) }
+            addr = (addr.removingPercentEncoding ?? addr).trimmingCharacters(in: .whitespaces).lowercased()
+            if addr.contains("@") { out.append(addr) }
+        }
+        for hex in page.cfEmails { if let e = decodeCloudflare(hex) { out.append(e.lowercased()) } }
+        for seg in page.segments where seg.text.contains("@") || seg.text.lowercased().contains("at") {
+            let ns = seg.text as NSString
+            let full = NSRange(location: 0, length: ns.length)
+            for m in emailPattern.matches(in: seg.text, range: full) { out.append(ns.substring(with: m.range).lowercased()) }
+            for m in obfuscated.matches(in: seg.text, range: full) {
+                let local = ns.substring(with: m.range(at: 1))
+                let domainRaw = ns.substring(with: m.range(at: 2))
+                let domain = dotPattern.stringByReplacingMatches(in: domainRaw, range: NSRange(location: 0, length: (domainRaw as NSString).length), withTemplate: ".")
+                out.append((local + "@" + domain).lowercased())
+            }
+        }
+        var seen = Set<String>()
+        return out.filter { !$0.contains("[email") && seen.insert($0).inserted }
+    }
+
+    /// Decodes Cloudflare email protection: first byte is the XOR key.
+    static func decodeCloudflare(_ hex: String) -> String? {
+        let chars = Array(hex.utf8)
+        guard chars.count >= 4, chars.count % 2 == 0 else { return nil }
+        func byte(_ i: Int) -> UInt8? {
+            guard let s = String(bytes: chars[i..<i + 2], encoding: .ascii) else { return nil }
+            return UInt8(s, radix: 16)
+        }
+        guard let key = byte(0) else { return nil }
+        var out: [UInt8] = []
+        var i = 2
+        while i < chars.count {
+            guard let b = byte(i) else { return nil }
+            out.append(b ^ key)
+            i += 2
+        }
+        let s = String(decoding: out, as: UTF8.self)
+        return s.contains("@") ? s : nil
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+public import LeadCore
+
+/// The rule files research reads, loaded and validated once.
+public struct ResearchRules: Sendable {
+    let employee: EmployeeCountParser
+    let founding: FoundingYearParser
+    let fingerprints: Fingerprints
+    let siteStatus: SiteStatusRules
+    let industries: IndustryRules
+    let social: SocialCanonicalizer
+    let contact: ContactCues
+
+    /// Loads `fingerprints.yaml`, `industries.yaml`, `site_status.yaml`, `employee_phrases.yaml`,
+    /// `founding_phrases.yaml`, `social.yaml` and `contact_cues.yaml` from `files`.
+    /// - Throws: ``LeadsmithError`` `bad_rules` naming the file that is missing or invalid.
+    public init(files: RuleFiles) throws(LeadsmithError) {
+        employee = EmployeeCountParser(phrases: try files.yaml("employee_phrases.yaml", as: EmployeePhrases.self))
+        founding = FoundingYearParser(phrases: try files.yaml("founding_phrases.yaml", as: FoundingPhrases.self))
+        let fp = try files.yaml("fingerprints.yaml", as: FingerprintFile.self)
+        fingerprints = try Fingerprints(fp, file: files.url("fingerprints.yaml").path)
+        siteStatus = try files.yaml("site_status.yaml", as: SiteStatusRules.self)
+        let ind = try files.yaml("industries.yaml", as: IndustryFile.self)
+        industries = try IndustryRules(ind, file: files.url("industries.yaml").path)
+        social = SocialCanonicalizer(ignoredHandles: try files.yaml("social.yaml", as: SocialFile.self).ignoreHandles)
+        contact = ContactCues(try files.yaml("contact_cues.yaml", as: ContactCueFile.self))
+    }
+}
+
+struct SocialFile: Decodable {
+    var ignoreHandles: [String]
+    enum CodingKeys: String, CodingKey { case ignoreHandles = "ignore_handles" }
+}
