@@ -20,6 +20,8 @@ final class ByteSource {
     private let ownsFD: Bool
     private var pending: [UInt8]
     private(set) var atEOF = false
+    /// Bytes read from the input so far (lets tests prove that reading streams).
+    private(set) var bytesRead = 0
 
     /// Opens `path` (`"-"` = stdin) and reads the first chunk.
     /// - Throws: `.inputMissing` naming the path when it does not exist, is a directory or cannot be read.
@@ -105,6 +107,7 @@ final class ByteSource {
             filled += n
         }
         buffer.removeSubrange(filled...)
+        bytesRead += filled
         return buffer
     }
 }
