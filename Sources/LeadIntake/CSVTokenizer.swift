@@ -2,8 +2,10 @@ import LeadCore
 
 /// One CSV record as bytes, before decoding.
 struct CSVRow {
-    /// Field bytes (quotes removed, `""` collapsed).
-    var fields: [[UInt8]] = []
+    /// All field bytes, concatenated (quotes removed, `""` collapsed).
+    var data: [UInt8] = []
+    /// End offset in `data` of each field.
+    var ends: [Int] = []
     /// Whether each field was quoted.
     var quoted: [Bool] = []
     /// 1-based physical line where the record starts.
@@ -16,6 +18,19 @@ struct CSVRow {
     var recoveredQuote = false
     /// The raw bytes of the record (capped at ``CSVTokenizer/rawCap``).
     var raw: [UInt8] = []
+
+    /// The number of fields.
+    var count: Int { ends.count }
+
+    /// The bytes of field `i`.
+    func field(_ i: Int) -> ArraySlice<UInt8> {
+        data[(i == 0 ? 0 : ends[i - 1])..<ends[i]]
+    }
+
+    mutating func endField(quoted q: Bool) {
+        ends.append(data.count)
+        quoted.append(q)
+    }
 }
 
 /// A streaming RFC 4180 tokenizer over chunks of bytes.
@@ -35,6 +50,7 @@ struct CSVTokenizer {
     private static let quote = UInt8(ascii: "\"")
     private static let lf: UInt8 = 0x0A
     private static let cr: UInt8 = 0x0D
+    private static let space: UInt8 = 0x20
 
     let delimiter: UInt8
     /// The header's field count, once known (enables unbalanced-quote recovery).
@@ -61,23 +77,9 @@ struct CSVTokenizer {
         self.init(delimiter: delimiter, initial: bytes, pull: { () throws(LeadsmithError) -> [UInt8] in [] })
     }
 
-    private mutating func byte() throws(LeadsmithError) -> UInt8? {
-        if idx < buf.count {
-            idx += 1
-            return buf[idx - 1]
-        }
-        guard try refill() else { return nil }
-        idx = 1
-        return buf[0]
-    }
-
-    private mutating func peek() throws(LeadsmithError) -> UInt8? {
-        if idx < buf.count { return buf[idx] }
-        guard try refill() else { return nil }
-        return buf[0]
-    }
-
-    private mutating func refill() throws(LeadsmithError) -> Bool {
+    /// Makes `buf[idx]` available; `false` at the end of input.
+    private mutating func fill() throws(LeadsmithError) -> Bool {
+        if idx < buf.count { return true }
         if eof { return false }
         let chunk = try pull()
         if chunk.isEmpty {
@@ -94,7 +96,8 @@ struct CSVTokenizer {
     /// The next record that is not a blank line, or `nil` at the end of input.
     mutating func next() throws(LeadsmithError) -> CSVRow? {
         while let row = try readRow() {
-            if row.fields.count == 1, !row.quoted[0], row.fields[0].allSatisfy({ $0 == 0x20 || $0 == 0x09 }), !row.openQuote {
+            if row.count == 1, !row.quoted[0], !row.openQuote,
+               row.data.allSatisfy({ $0 == Self.space || $0 == 0x09 }) {
                 continue
             }
             return row
@@ -105,105 +108,145 @@ struct CSVTokenizer {
     private mutating func readRow() throws(LeadsmithError) -> CSVRow? {
         var row = CSVRow()
         row.line = line
-        var field: [UInt8] = []
+        row.data.reserveCapacity(256)
+        var fieldStart = 0      // offset in row.data where the current field starts
         var quoted = false
         var inQuotes = false
         var any = false
+        var rawFrom = idx       // raw bytes of this record not yet copied start here in buf
         // State of the open quoted field, for recovery.
         var quoteRaw: [UInt8] = []
         var quoteLine = 0
         var quoteRawStart = 0
         var nextCheck = Self.recoveryCheckBytes
 
-        func appendRaw(_ b: UInt8, _ row: inout CSVRow) {
-            if row.raw.count < Self.rawCap { row.raw.append(b) }
+        func flushRaw(_ row: inout CSVRow, _ buf: [UInt8], _ from: Int, _ to: Int) {
+            let room = CSVTokenizer.rawCap - row.raw.count
+            if room > 0, to > from { row.raw.append(contentsOf: buf[from..<min(to, from + room)]) }
         }
 
-        while let b = try byte() {
+        while true {
+            if idx >= buf.count {
+                flushRaw(&row, buf, rawFrom, buf.count)
+                guard try fill() else { break }
+                rawFrom = 0
+            }
             any = true
-            appendRaw(b, &row)
             if inQuotes {
+                // Copy up to the next quote, counting line breaks.
+                let b = buf[idx]
+                idx += 1
+                quoteRaw.append(b)
                 if b == Self.quote {
-                    if try peek() == Self.quote {
-                        _ = try byte()
-                        appendRaw(b, &row)
+                    if idx >= buf.count {
+                        flushRaw(&row, buf, rawFrom, buf.count)
+                        rawFrom = 0
+                        if try fill() { rawFrom = 0 }
+                    }
+                    if idx < buf.count, buf[idx] == Self.quote {
+                        idx += 1
                         quoteRaw.append(b)
-                        quoteRaw.append(b)
-                        field.append(b)
+                        row.data.append(b)
                     } else {
                         inQuotes = false
                     }
                     continue
                 }
-                quoteRaw.append(b)
                 if b == Self.lf {
                     line += 1
-                } else if b == Self.cr, try peek() != Self.lf {
-                    line += 1
+                } else if b == Self.cr {
+                    if idx >= buf.count {
+                        flushRaw(&row, buf, rawFrom, buf.count)
+                        rawFrom = 0
+                        _ = try fill()
+                    }
+                    if !(idx < buf.count && buf[idx] == Self.lf) { line += 1 }
                 }
-                field.append(b)
+                row.data.append(b)
                 if quoteRaw.count >= nextCheck {
                     nextCheck += Self.recoveryCheckBytes
-                    if try recover(quoteRaw: quoteRaw, quoteLine: quoteLine, quoteRawStart: quoteRawStart, row: &row) {
+                    flushRaw(&row, buf, rawFrom, idx)
+                    rawFrom = idx
+                    if try recover(quoteRaw: quoteRaw, quoteLine: quoteLine, quoteRawStart: quoteRawStart, fieldStart: fieldStart, row: &row) {
                         return row
                     }
                 }
                 continue
             }
+            // Unquoted: scan a run of ordinary bytes at once.
+            let b = buf[idx]
+            if b != delimiter && b != Self.lf && b != Self.cr && b != Self.quote {
+                var j = idx + 1
+                while j < buf.count {
+                    let c = buf[j]
+                    if c == delimiter || c == Self.lf || c == Self.cr || c == Self.quote { break }
+                    j += 1
+                }
+                row.data.append(contentsOf: buf[idx..<j])
+                idx = j
+                continue
+            }
+            idx += 1
             switch b {
             case delimiter:
-                row.fields.append(field)
-                row.quoted.append(quoted)
-                field = []
+                row.endField(quoted: quoted)
+                fieldStart = row.data.count
                 quoted = false
             case Self.lf, Self.cr:
-                if b == Self.cr, try peek() == Self.lf {
-                    _ = try byte()
-                    appendRaw(Self.lf, &row)
+                if b == Self.cr {
+                    if idx >= buf.count {
+                        flushRaw(&row, buf, rawFrom, buf.count)
+                        rawFrom = 0
+                        _ = try fill()
+                    }
+                    if idx < buf.count, buf[idx] == Self.lf { idx += 1 }
                 }
                 line += 1
-                row.fields.append(field)
-                row.quoted.append(quoted)
+                flushRaw(&row, buf, rawFrom, idx)
+                row.endField(quoted: quoted)
                 row.terminated = true
                 return row
-            case Self.quote where !quoted && field.allSatisfy({ $0 == 0x20 }):
-                inQuotes = true
-                quoted = true
-                field = []
-                quoteRaw = []
-                quoteLine = line
-                quoteRawStart = row.raw.count
-            default:
-                field.append(b)
+            default: // quote
+                if !quoted && row.data[fieldStart...].allSatisfy({ $0 == Self.space }) {
+                    inQuotes = true
+                    quoted = true
+                    row.data.removeSubrange(fieldStart...)
+                    quoteRaw = []
+                    quoteLine = line
+                    flushRaw(&row, buf, rawFrom, idx)
+                    rawFrom = idx
+                    quoteRawStart = row.raw.count
+                } else {
+                    row.data.append(b)
+                }
             }
         }
         guard any else { return nil }
         if inQuotes {
-            if try recover(quoteRaw: quoteRaw, quoteLine: quoteLine, quoteRawStart: quoteRawStart, row: &row) {
+            if try recover(quoteRaw: quoteRaw, quoteLine: quoteLine, quoteRawStart: quoteRawStart, fieldStart: fieldStart, row: &row) {
                 return row
             }
             row.openQuote = true
         }
-        row.fields.append(field)
-        row.quoted.append(quoted)
+        row.endField(quoted: quoted)
         return row
     }
 
     /// Closes a stray quote at its first line break when what follows parses as full-width records.
     /// On success `row` is complete (its last field is the text from the quote to the line break) and
     /// the rest is put back in front of the input.
-    private mutating func recover(quoteRaw: [UInt8], quoteLine: Int, quoteRawStart: Int, row: inout CSVRow) throws(LeadsmithError) -> Bool {
+    private mutating func recover(quoteRaw: [UInt8], quoteLine: Int, quoteRawStart: Int, fieldStart: Int, row: inout CSVRow) throws(LeadsmithError) -> Bool {
         guard let expected = expectedFields, expected > 1 else { return false }
         guard let brk = quoteRaw.firstIndex(where: { $0 == Self.lf || $0 == Self.cr }) else { return false }
         var restStart = brk + 1
         if quoteRaw[brk] == Self.cr, restStart < quoteRaw.count, quoteRaw[restStart] == Self.lf { restStart += 1 }
         let rest = Array(quoteRaw[restStart...])
         var probe = CSVTokenizer(delimiter: delimiter, bytes: rest)
-        guard let first = try probe.next(), !first.openQuote, first.fields.count == expected else { return false }
-        var field: [UInt8] = [Self.quote]
-        field.append(contentsOf: quoteRaw[..<brk])
-        row.fields.append(field)
-        row.quoted.append(false)
+        guard let first = try probe.next(), !first.openQuote, first.count == expected else { return false }
+        row.data.removeSubrange(fieldStart...)
+        row.data.append(Self.quote)
+        row.data.append(contentsOf: quoteRaw[..<brk])
+        row.endField(quoted: false)
         row.terminated = true
         row.recoveredQuote = true
         if row.raw.count > quoteRawStart + brk { row.raw.removeSubrange((quoteRawStart + brk)...) }

@@ -13,6 +13,7 @@ struct ChatbotJSONReader: RecordReader {
     let source = SourceKind.chatbot
     private let file: String
     private let headers: HeaderSynonyms
+    private let names: NameResolver
     private var mode: Mode
 
     private enum Mode {
@@ -24,6 +25,7 @@ struct ChatbotJSONReader: RecordReader {
     init(input: ByteSource, file: String, headers: HeaderSynonyms) throws(LeadsmithError) {
         self.file = file
         self.headers = headers
+        self.names = NameResolver(headers)
         let prefix = input.prefix
         var start = prefix.starts(with: TextDecoding.bom) ? 3 : 0
         while start < prefix.count, [0x20, 0x09, 0x0A, 0x0D].contains(prefix[start]) { start += 1 }
@@ -74,7 +76,7 @@ struct ChatbotJSONReader: RecordReader {
                 return .reject(IntakeReject(source: .chatbot, file: file, record: n, line: n, reasonCode: code,
                                             reason: reason, raw: NDJSONLine.rawText(line)))
             case .object(let pairs, let repaired):
-                var r = Conversation.record(pairs, headers: headers, file: file, record: n, line: n)
+                var r = Conversation.record(pairs, names: names, file: file, record: n, line: n)
                 if repaired { r.extra.append(("encoding_warning", "invalid UTF-8 replaced with U+FFFD")) }
                 r.raw = NDJSONLine.rawText(line)
                 return .record(r)
@@ -97,7 +99,7 @@ struct ChatbotJSONReader: RecordReader {
                                             reasonCode: IntakeReject.Reason.notAnObject,
                                             reason: "conversation is not an object (\(kind))", raw: raw))
             }
-            var r = Conversation.record(pairs, headers: headers, file: file, record: number, line: e.line)
+            var r = Conversation.record(pairs, names: names, file: file, record: number, line: e.line)
             if e.repairedUTF8 { r.extra.append(("encoding_warning", "invalid UTF-8 replaced with U+FFFD")) }
             r.raw = raw
             return .record(r)
@@ -236,12 +238,12 @@ struct LineCounter {
 
 /// Turns one conversation object into a ``RawRecord``.
 enum Conversation {
-    static func record(_ pairs: [(String, JSONValue)], headers: HeaderSynonyms, file: String, record: Int, line: Int) -> RawRecord {
-        let keys = headers.chat
+    static func record(_ pairs: [(String, JSONValue)], names: NameResolver, file: String, record: Int, line: Int) -> RawRecord {
+        let keys = names.headers.chat
         var r = RawRecord(source: .chatbot, file: file, record: record, line: line)
         var idSeen = false, timeSeen = false, visitorSeen = false, messagesSeen = false
         for (name, value) in pairs {
-            let k = HeaderSynonyms.key(name)
+            let k = names.key(name)
             if !idSeen, keys.id.contains(k), !FormSubmission.isContainer(value), let text = value.fieldText {
                 idSeen = true
                 r.sourceID = text
@@ -255,18 +257,18 @@ enum Conversation {
             if !visitorSeen, keys.visitor.contains(k), case .object(let visitor) = value {
                 visitorSeen = true
                 for (vk, vv) in visitor {
-                    if r.consent == nil, keys.consent.contains(HeaderSynonyms.key(vk)), let b = headers.bool(vv) {
+                    if r.consent == nil, keys.consent.contains(names.key(vk)), let b = names.bool(vv) {
                         r.consent = b
                         continue
                     }
-                    RecordFields.add(name: vk, label: "\(name).\(vk)", value: vv, headers: headers, to: &r)
+                    RecordFields.add(name: vk, label: "\(name).\(vk)", value: vv, names: names, to: &r)
                 }
                 continue
             }
             if !messagesSeen, keys.messages.contains(k), case .array(let messages) = value {
                 messagesSeen = true
                 for (i, m) in messages.enumerated() {
-                    if let message = chatMessage(m, keys: keys) {
+                    if let message = chatMessage(m, keys: keys, names: names) {
                         r.transcript.append(message)
                     } else if let text = m.fieldText {
                         r.extra.append(("\(name)[\(i)]", text))
@@ -274,21 +276,21 @@ enum Conversation {
                 }
                 continue
             }
-            if r.consent == nil, keys.consent.contains(k), let b = headers.bool(value) {
+            if r.consent == nil, keys.consent.contains(k), let b = names.bool(value) {
                 r.consent = b
                 continue
             }
-            RecordFields.add(name: name, label: name, value: value, headers: headers, to: &r)
+            RecordFields.add(name: name, label: name, value: value, names: names, to: &r)
         }
         return r
     }
 
-    private static func chatMessage(_ value: JSONValue, keys: ChatKeys) -> ChatMessage? {
+    private static func chatMessage(_ value: JSONValue, keys: ChatKeys, names: NameResolver) -> ChatMessage? {
         guard case .object(let pairs) = value else { return nil }
-        let obj = KeyedObject(pairs)
+        let obj = KeyedObject(pairs, names: names)
         var role = "unknown"
         if let (_, v) = obj.first(keys.messageRole), case .string(let s) = v {
-            role = keys.roles[HeaderSynonyms.key(s)] ?? s.lowercased()
+            role = keys.roles[names.key(s)] ?? s.lowercased()
         }
         var author: String?
         if let (_, v) = obj.first(keys.messageAuthor), case .string(let s) = v { author = s }

@@ -8,11 +8,13 @@ struct DownloadNDJSONReader: RecordReader {
     let source = SourceKind.download
     private let file: String
     private let headers: HeaderSynonyms
+    private let names: NameResolver
     private var lines: LineReader
 
     init(input: ByteSource, file: String, headers: HeaderSynonyms) {
         self.file = file
         self.headers = headers
+        self.names = NameResolver(headers)
         lines = LineReader(initial: input.takePrefix()) { () throws(LeadsmithError) -> [UInt8] in try input.next() }
     }
 
@@ -24,7 +26,7 @@ struct DownloadNDJSONReader: RecordReader {
             return .reject(IntakeReject(source: .download, file: file, record: n, line: n, reasonCode: code,
                                         reason: reason, raw: NDJSONLine.rawText(line)))
         case .object(let pairs, let repaired):
-            var record = FormSubmission.record(pairs, headers: headers, file: file, record: n, line: n)
+            var record = FormSubmission.record(pairs, names: names, file: file, record: n, line: n)
             if repaired { record.extra.append(("encoding_warning", "invalid UTF-8 replaced with U+FFFD")) }
             record.raw = NDJSONLine.rawText(line)
             return .record(record)
@@ -34,15 +36,15 @@ struct DownloadNDJSONReader: RecordReader {
 
 /// Turns one form-submission object into a ``RawRecord``.
 enum FormSubmission {
-    static func record(_ pairs: [(String, JSONValue)], headers: HeaderSynonyms, file: String, record: Int, line: Int) -> RawRecord {
+    static func record(_ pairs: [(String, JSONValue)], names: NameResolver, file: String, record: Int, line: Int) -> RawRecord {
         var r = RawRecord(source: .download, file: file, record: record, line: line)
-        let keys = headers.form
+        let keys = names.headers.form
         var fieldsSeen = false
         var idSeen = false
         var timeSeen = false
         var consentSeen = false
         for (name, value) in pairs {
-            let k = HeaderSynonyms.key(name)
+            let k = names.key(name)
             if !idSeen, keys.id.contains(k), let text = value.fieldText, !isContainer(value) {
                 idSeen = true
                 r.sourceID = text
@@ -51,7 +53,7 @@ enum FormSubmission {
             if !fieldsSeen, keys.fields.contains(k), case .array(let items) = value {
                 fieldsSeen = true
                 for (i, item) in items.enumerated() {
-                    addFormField(item, index: i, fieldsKey: name, headers: headers, to: &r)
+                    addFormField(item, index: i, fieldsKey: name, names: names, to: &r)
                 }
                 continue
             }
@@ -62,10 +64,10 @@ enum FormSubmission {
             }
             if !consentSeen, keys.consent.contains(k) {
                 consentSeen = true
-                readConsent(value, name: name, headers: headers, to: &r)
+                readConsent(value, name: name, names: names, to: &r)
                 continue
             }
-            add(name: name, value: value, headers: headers, to: &r)
+            add(name: name, value: value, names: names, to: &r)
         }
         return r
     }
@@ -78,32 +80,32 @@ enum FormSubmission {
     }
 
     /// A `{name, value}` entry of the `fields` array.
-    private static func addFormField(_ item: JSONValue, index: Int, fieldsKey: String, headers: HeaderSynonyms, to r: inout RawRecord) {
+    private static func addFormField(_ item: JSONValue, index: Int, fieldsKey: String, names: NameResolver, to r: inout RawRecord) {
         guard case .object(let pairs) = item else {
             if let text = item.fieldText { r.extra.append(("\(fieldsKey)[\(index)]", text)) }
             return
         }
-        let obj = KeyedObject(pairs)
-        guard let (_, nameValue) = obj.first(headers.form.fieldName), case .string(let fieldName) = nameValue else {
+        let obj = KeyedObject(pairs, names: names)
+        guard let (_, nameValue) = obj.first(names.headers.form.fieldName), case .string(let fieldName) = nameValue else {
             r.extra.append(("\(fieldsKey)[\(index)]", item.serialized))
             return
         }
-        let value = obj.first(headers.form.fieldValue)?.value ?? .null
-        add(name: fieldName, value: value, headers: headers, to: &r)
+        let value = obj.first(names.headers.form.fieldValue)?.value ?? .null
+        add(name: fieldName, value: value, names: names, to: &r)
     }
 
     /// Adds a named value: a canonical field (first non-empty wins), else `extra`.
-    static func add(name: String, value: JSONValue, headers: HeaderSynonyms, to r: inout RawRecord) {
-        RecordFields.add(name: name, label: name, value: value, headers: headers, to: &r)
+    static func add(name: String, value: JSONValue, names: NameResolver, to r: inout RawRecord) {
+        RecordFields.add(name: name, label: name, value: value, names: names, to: &r)
     }
 
     /// `consent` as a bool, or an object with `consentToProcess` (its other keys go to `extra`).
-    private static func readConsent(_ value: JSONValue, name: String, headers: HeaderSynonyms, to r: inout RawRecord) {
+    private static func readConsent(_ value: JSONValue, name: String, names: NameResolver, to r: inout RawRecord) {
         switch value {
         case .object(let pairs):
             var found = false
             for (k, v) in pairs {
-                if !found, headers.form.consentFlag.contains(HeaderSynonyms.key(k)), let b = headers.bool(v) {
+                if !found, names.headers.form.consentFlag.contains(names.key(k)), let b = names.bool(v) {
                     found = true
                     r.consent = b
                 } else if let text = v.fieldText, !text.isEmpty {
@@ -113,7 +115,7 @@ enum FormSubmission {
         case .null:
             break
         default:
-            if let b = headers.bool(value) {
+            if let b = names.bool(value) {
                 r.consent = b
             } else if let text = value.fieldText, !text.isEmpty {
                 r.extra.append((name, text))

@@ -88,7 +88,7 @@ public struct HeaderSynonyms: Sendable {
     ///
     /// Returns one of ``canonicalFields`` or ``specialNames``.
     public func canonical(_ header: String) -> String? {
-        if let slash = header.firstIndex(of: "/") {
+        if header.utf8.contains(UInt8(ascii: "/")), let slash = header.firstIndex(of: "/") {
             let prefix = header[..<slash].trimmingCharacters(in: .whitespaces)
             let name = String(header[header.index(after: slash)...])
             if let spec = prefixes[prefix] {
@@ -130,16 +130,22 @@ public struct HeaderSynonyms: Sendable {
         var ascii = true
         for u in name.utf8 where u >= 0x80 { ascii = false; break }
         if ascii {
-            var out = [UInt8]()
-            out.reserveCapacity(name.utf8.count)
-            for u in name.utf8 {
-                switch u {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): out.append(u)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(u + 32)
-                default: break
+            let count = name.utf8.count
+            return String(unsafeUninitializedCapacity: count) { out in
+                var n = 0
+                for u in name.utf8 {
+                    switch u {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        out[n] = u
+                        n += 1
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                        out[n] = u + 32
+                        n += 1
+                    default: break
+                    }
                 }
+                return n
             }
-            return String(decoding: out, as: UTF8.self)
         }
         let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var out = ""

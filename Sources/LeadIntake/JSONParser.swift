@@ -229,9 +229,9 @@ struct JSONParser {
     }
 
     private mutating func decode(_ slice: ArraySlice<UInt8>) -> String {
-        if let s = String(validating: slice, as: UTF8.self) { return s }
-        repairedUTF8 = true
-        return String(decoding: slice, as: UTF8.self)
+        let (text, repaired) = TextDecoding.utf8(slice)
+        if repaired { repairedUTF8 = true }
+        return text
     }
 
     private mutating func parseNumber() throws(Failure) -> JSONValue {

@@ -57,8 +57,12 @@ enum NDJSONLine {
 struct KeyedObject {
     let pairs: [(key: String, name: String, value: JSONValue)]
 
-    init(_ pairs: [(String, JSONValue)]) {
-        self.pairs = pairs.map { (HeaderSynonyms.key($0.0), $0.0, $0.1) }
+    init(_ pairs: [(String, JSONValue)], names: NameResolver? = nil) {
+        if let names {
+            self.pairs = pairs.map { (names.key($0.0), $0.0, $0.1) }
+        } else {
+            self.pairs = pairs.map { (HeaderSynonyms.key($0.0), $0.0, $0.1) }
+        }
     }
 
     /// The first pair whose matching key is one of `keys` (in the order of `keys`).

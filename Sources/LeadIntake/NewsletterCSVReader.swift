@@ -80,8 +80,8 @@ struct NewsletterCSVReader: RecordReader {
         if !headerRead {
             headerRead = true
             guard let header = try tokenizer.next() else { return nil }
-            columns = header.fields.enumerated().map { i, bytes in
-                let name = encoding.decode(bytes[...]).text.trimmingCharacters(in: .whitespacesAndNewlines)
+            columns = (0..<header.count).map { i in
+                let name = encoding.decode(header.field(i)).text.trimmingCharacters(in: .whitespacesAndNewlines)
                 let shown = name.isEmpty ? "_col\(i + 1)" : name
                 return Column(name: shown, canonical: name.isEmpty ? nil : headers.canonical(name))
             }
@@ -94,15 +94,16 @@ struct NewsletterCSVReader: RecordReader {
 
     private mutating func makeRecord(_ row: CSVRow) -> RawRecord {
         // Truncated: the input ended inside a quote, or ended without a line break before all columns were read.
-        let truncated = row.openQuote || (!row.terminated && row.fields.count < columns.count)
-        let partialIndex: Int? = truncated && (row.openQuote || !(row.quoted.last ?? false)) ? row.fields.count - 1 : nil
+        let truncated = row.openQuote || (!row.terminated && row.count < columns.count)
+        let partialIndex: Int? = truncated && (row.openQuote || !(row.quoted.last ?? false)) ? row.count - 1 : nil
         var record = RawRecord(source: .newsletter, file: file, record: recordNumber, line: row.line)
         record.truncated = truncated
         record.consent = true
         var warned = false
         var consentValue: Bool?
-        for (i, bytes) in row.fields.enumerated() {
-            let (text, warning) = encoding.decode(bytes[...])
+        record.fields.reserveCapacity(min(columns.count, 24))
+        for i in 0..<row.count {
+            let (text, warning) = encoding.decode(row.field(i))
             if warning { warned = true }
             let column = i < columns.count ? columns[i] : Column(name: "_col\(i + 1)", canonical: nil)
             if i == partialIndex {
@@ -154,29 +155,44 @@ struct NewsletterCSVReader: RecordReader {
 enum AddressParts {
     /// The parts, trimmed; empty parts dropped.
     static func split(_ address: String) -> [String] {
+        // Byte scan: a run of 2+ spaces (or NBSP), a tab or a line break separates parts.
+        let u = Array(address.utf8)
         var parts: [String] = []
-        var current = ""
-        var spaces = 0
-        func flush() {
-            let t = current.trimmingASCIIWhitespace()
-            if !t.isEmpty { parts.append(t) }
-            current = ""
+        var start = 0
+        var i = 0
+        func push(_ a: Int, _ b: Int) {
+            var a = a, b = b
+            while a < b, u[a] == 0x20 { a += 1 }
+            while b > a, u[b - 1] == 0x20 { b -= 1 }
+            if b > a { parts.append(String(decoding: u[a..<b], as: UTF8.self)) }
         }
-        for ch in address {
-            if ch == " " || ch == "\u{00A0}" || ch == "\t" {
-                spaces += 1
-                if spaces >= 2 || ch == "\t" { flush(); spaces = 0 } else { current.append(" ") }
+        while i < u.count {
+            let c = u[i]
+            if c == 0x0A || c == 0x0D || c == 0x09 {
+                push(start, i)
+                i += 1
+                start = i
                 continue
             }
-            if ch.isNewline {
-                flush()
-                spaces = 0
+            let isNBSP = c == 0xC2 && i + 1 < u.count && u[i + 1] == 0xA0
+            if c == 0x20 || isNBSP {
+                var j = i
+                var n = 0
+                while j < u.count {
+                    if u[j] == 0x20 { j += 1; n += 1; continue }
+                    if u[j] == 0xC2, j + 1 < u.count, u[j + 1] == 0xA0 { j += 2; n += 1; continue }
+                    break
+                }
+                if n >= 2 {
+                    push(start, i)
+                    start = j
+                }
+                i = j
                 continue
             }
-            spaces = 0
-            current.append(ch)
+            i += 1
         }
-        flush()
+        push(start, u.count)
         return parts
     }
 

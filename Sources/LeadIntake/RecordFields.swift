@@ -6,14 +6,14 @@ enum RecordFields {
     /// later ones go to `extra`), to `sourceID`/`consent` for those special names, else to `extra`
     /// as `label`. `null` and empty strings are skipped. Arrays and objects are kept as JSON text and
     /// only fill the `tags` field (for others they go to `extra`).
-    static func add(name: String, label: String, value: JSONValue, headers: HeaderSynonyms, to r: inout RawRecord) {
+    static func add(name: String, label: String, value: JSONValue, names: NameResolver, to r: inout RawRecord) {
         guard let text = value.fieldText, !text.isEmpty else { return }
         let container = FormSubmission.isContainer(value)
-        switch headers.canonical(name) {
+        switch names.canonical(name) {
         case "source_id"? where r.sourceID == nil && !container:
             r.sourceID = text
-        case "consent"? where r.consent == nil && headers.bool(value) != nil:
-            r.consent = headers.bool(value)
+        case "consent"? where r.consent == nil && names.bool(value) != nil:
+            r.consent = names.bool(value)
         case let canonical? where canonical != "source_id" && canonical != "consent" && (!container || canonical == "tags"):
             if let existing = r.fields[canonical], !existing.trimmingASCIIWhitespace().isEmpty {
                 r.extra.append((label, text))

@@ -75,8 +75,17 @@ enum TextDecoding {
 
     /// Decodes UTF-8; `repaired` is `true` when invalid sequences were replaced with U+FFFD.
     static func utf8(_ bytes: ArraySlice<UInt8>) -> (text: String, repaired: Bool) {
-        if let s = String(validating: bytes, as: UTF8.self) { return (s, false) }
-        return (String(decoding: bytes, as: UTF8.self), true)
+        bytes.withUnsafeBufferPointer { buffer in
+            var ascii = true
+            for b in buffer where b >= 0x80 {
+                ascii = false
+                break
+            }
+            let text = String(decoding: buffer, as: UTF8.self)
+            if ascii { return (text, false) }
+            let evidence = utf8Evidence(buffer)
+            return (text, evidence.invalid > 0 || evidence.incompleteAtEnd)
+        }
     }
 
     /// Decodes windows-1252 (as WHATWG does for `iso-8859-1` too); the five unassigned bytes map to C1 controls.
@@ -138,12 +147,10 @@ struct EncodingDecision {
 
     /// Decodes a field or record; `warning` is set when UTF-8 had to be repaired.
     mutating func decode(_ bytes: ArraySlice<UInt8>) -> (text: String, warning: Bool) {
-        if TextDecoding.isASCII(bytes) {
-            return (String(decoding: bytes, as: UTF8.self), false)
-        }
-        if mode == .undecided { observe(Array(bytes)) }
+        if mode == .undecided, !TextDecoding.isASCII(bytes) { observe(Array(bytes)) }
         switch mode {
         case .windows1252:
+            if TextDecoding.isASCII(bytes) { return (String(decoding: bytes, as: UTF8.self), false) }
             return (TextDecoding.windows1252(bytes), false)
         case .utf8, .undecided:
             let (text, repaired) = TextDecoding.utf8(bytes)
