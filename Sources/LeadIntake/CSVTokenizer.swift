@@ -61,6 +61,8 @@ struct CSVTokenizer {
     /// Current physical line (1-based).
     private(set) var line: Int
     private let pull: () throws(LeadsmithError) -> [UInt8]
+    /// Raw bytes of the open quoted field (reused between fields to avoid an allocation per field).
+    private var quoteRaw: [UInt8] = []
 
     /// A tokenizer that starts with `initial` (already read) and pulls further chunks from `pull`
     /// (an empty chunk means end of input).
@@ -108,14 +110,14 @@ struct CSVTokenizer {
     private mutating func readRow() throws(LeadsmithError) -> CSVRow? {
         var row = CSVRow()
         row.line = line
-        row.data.reserveCapacity(256)
+        row.data.reserveCapacity(512)
+        row.raw.reserveCapacity(512)
         var fieldStart = 0      // offset in row.data where the current field starts
         var quoted = false
         var inQuotes = false
         var any = false
         var rawFrom = idx       // raw bytes of this record not yet copied start here in buf
-        // State of the open quoted field, for recovery.
-        var quoteRaw: [UInt8] = []
+        // State of the open quoted field, for recovery (its raw bytes are in `quoteRaw`).
         var quoteLine = 0
         var quoteRawStart = 0
         var nextCheck = Self.recoveryCheckBytes
@@ -133,7 +135,28 @@ struct CSVTokenizer {
             }
             any = true
             if inQuotes {
-                // Copy up to the next quote, counting line breaks.
+                // Copy a run up to the next quote or line break at once.
+                let first = buf[idx]
+                if first != Self.quote && first != Self.lf && first != Self.cr {
+                    var j = idx + 1
+                    while j < buf.count {
+                        let c = buf[j]
+                        if c == Self.quote || c == Self.lf || c == Self.cr { break }
+                        j += 1
+                    }
+                    row.data.append(contentsOf: buf[idx..<j])
+                    quoteRaw.append(contentsOf: buf[idx..<j])
+                    idx = j
+                    if quoteRaw.count >= nextCheck {
+                        nextCheck += Self.recoveryCheckBytes
+                        flushRaw(&row, buf, rawFrom, idx)
+                        rawFrom = idx
+                        if try recover(quoteLine: quoteLine, quoteRawStart: quoteRawStart, fieldStart: fieldStart, row: &row) {
+                            return row
+                        }
+                    }
+                    continue
+                }
                 let b = buf[idx]
                 idx += 1
                 quoteRaw.append(b)
@@ -167,7 +190,7 @@ struct CSVTokenizer {
                     nextCheck += Self.recoveryCheckBytes
                     flushRaw(&row, buf, rawFrom, idx)
                     rawFrom = idx
-                    if try recover(quoteRaw: quoteRaw, quoteLine: quoteLine, quoteRawStart: quoteRawStart, fieldStart: fieldStart, row: &row) {
+                    if try recover(quoteLine: quoteLine, quoteRawStart: quoteRawStart, fieldStart: fieldStart, row: &row) {
                         return row
                     }
                 }
@@ -211,7 +234,7 @@ struct CSVTokenizer {
                     inQuotes = true
                     quoted = true
                     row.data.removeSubrange(fieldStart...)
-                    quoteRaw = []
+                    quoteRaw.removeAll(keepingCapacity: true)
                     quoteLine = line
                     flushRaw(&row, buf, rawFrom, idx)
                     rawFrom = idx
@@ -223,7 +246,7 @@ struct CSVTokenizer {
         }
         guard any else { return nil }
         if inQuotes {
-            if try recover(quoteRaw: quoteRaw, quoteLine: quoteLine, quoteRawStart: quoteRawStart, fieldStart: fieldStart, row: &row) {
+            if try recover(quoteLine: quoteLine, quoteRawStart: quoteRawStart, fieldStart: fieldStart, row: &row) {
                 return row
             }
             row.openQuote = true
@@ -235,7 +258,7 @@ struct CSVTokenizer {
     /// Closes a stray quote at its first line break when what follows parses as full-width records.
     /// On success `row` is complete (its last field is the text from the quote to the line break) and
     /// the rest is put back in front of the input.
-    private mutating func recover(quoteRaw: [UInt8], quoteLine: Int, quoteRawStart: Int, fieldStart: Int, row: inout CSVRow) throws(LeadsmithError) -> Bool {
+    private mutating func recover(quoteLine: Int, quoteRawStart: Int, fieldStart: Int, row: inout CSVRow) throws(LeadsmithError) -> Bool {
         guard let expected = expectedFields, expected > 1 else { return false }
         guard let brk = quoteRaw.firstIndex(where: { $0 == Self.lf || $0 == Self.cr }) else { return false }
         var restStart = brk + 1

@@ -241,6 +241,7 @@ enum Conversation {
     static func record(_ pairs: [(String, JSONValue)], names: NameResolver, file: String, record: Int, line: Int) -> RawRecord {
         let keys = names.headers.chat
         var r = RawRecord(source: .chatbot, file: file, record: record, line: line)
+        r.fields.reserveCapacity(16)
         var idSeen = false, timeSeen = false, visitorSeen = false, messagesSeen = false
         for (name, value) in pairs {
             let k = names.key(name)

@@ -38,6 +38,7 @@ struct DownloadNDJSONReader: RecordReader {
 enum FormSubmission {
     static func record(_ pairs: [(String, JSONValue)], names: NameResolver, file: String, record: Int, line: Int) -> RawRecord {
         var r = RawRecord(source: .download, file: file, record: record, line: line)
+        r.fields.reserveCapacity(16)
         let keys = names.headers.form
         var fieldsSeen = false
         var idSeen = false

@@ -19,7 +19,29 @@ enum Timestamps {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let rest = seconds - days * 86_400
         let (y, m, d) = civil(fromDays: days)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rest / 3600, 2)):\(pad(rest % 3600 / 60, 2)):\(pad(rest % 60, 2))Z"
+        guard (0...9999).contains(y) else { return "\(y)-01-01T00:00:00Z" }
+        return String(unsafeUninitializedCapacity: 20) { out in
+            func put(_ v: Int, _ width: Int, at i: Int) {
+                var v = v
+                for k in stride(from: i + width - 1, through: i, by: -1) {
+                    out[k] = UInt8(ascii: "0") + UInt8(v % 10)
+                    v /= 10
+                }
+            }
+            put(y, 4, at: 0)
+            out[4] = UInt8(ascii: "-")
+            put(m, 2, at: 5)
+            out[7] = UInt8(ascii: "-")
+            put(d, 2, at: 8)
+            out[10] = UInt8(ascii: "T")
+            put(rest / 3600, 2, at: 11)
+            out[13] = UInt8(ascii: ":")
+            put(rest % 3600 / 60, 2, at: 14)
+            out[16] = UInt8(ascii: ":")
+            put(rest % 60, 2, at: 17)
+            out[19] = UInt8(ascii: "Z")
+            return 20
+        }
     }
 
     /// A date/time as found in an export (`2024-01-20 10:09:30`, `8-1-2024 18:26`, `20.01.2024`,
@@ -29,9 +51,14 @@ enum Timestamps {
     /// number cannot be a day-of-month pair (`12/25/2024` → month first). Times without a zone are
     /// taken as UTC (what ESPs export); an explicit `Z` or `±hh:mm` offset is applied.
     static func iso(exportText text: String) -> String? {
-        let t = text.trimmingASCIIWhitespace()
-        if t.isEmpty { return nil }
-        let bytes = Array(t.utf8)
+        var bytes = Array(text.utf8)
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { bytes.removeLast() }
+        if let firstNonSpace = bytes.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) {
+            bytes.removeFirst(firstNonSpace)
+        } else {
+            return nil
+        }
+        let t = String(decoding: bytes, as: UTF8.self)
         if bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             guard let n = Int(t) else { return nil }
             if bytes.count == 13 { return iso(epochMilliseconds: n) }
