@@ -250,7 +250,7 @@ enum Conversation {
                 r.sourceID = text
                 continue
             }
-            if !timeSeen, keys.createdAt.contains(k), case .string(let s) = value, let iso = Timestamps.iso(exportText: s) {
+            if !timeSeen, keys.createdAt.contains(k), let iso = FormSubmission.timestamp(value) {
                 timeSeen = true
                 r.timestamp = iso
                 continue
@@ -290,13 +290,29 @@ enum Conversation {
         guard case .object(let pairs) = value else { return nil }
         let obj = KeyedObject(pairs, names: names)
         var role = "unknown"
+        var author: String?
         if let (_, v) = obj.first(keys.messageRole), case .string(let s) = v {
             role = keys.roles[names.key(s)] ?? s.lowercased()
         }
-        var author: String?
-        if let (_, v) = obj.first(keys.messageAuthor), case .string(let s) = v { author = s }
+        if let (_, v) = obj.first(keys.messageAuthor) {
+            switch v {
+            case .string(let s):
+                author = s
+            case .object(let authorPairs):
+                // An author object ({type, name}) as some tools export it.
+                let a = KeyedObject(authorPairs, names: names)
+                if role == "unknown", let (_, t) = a.first(keys.messageRole), case .string(let s) = t {
+                    role = keys.roles[names.key(s)] ?? s.lowercased()
+                }
+                if case .string(let s)? = a.first(keys.messageAuthor)?.value { author = s }
+            default:
+                break
+            }
+        }
         var at: String?
-        if let (_, v) = obj.first(keys.messageAt) { at = v.fieldText }
+        if let (_, v) = obj.first(keys.messageAt) {
+            if case .string = v { at = v.fieldText } else { at = FormSubmission.timestamp(v) ?? v.fieldText }
+        }
         var text = ""
         if let (_, v) = obj.first(keys.messageText), let t = v.fieldText { text = LightHTML.strip(t) }
         return ChatMessage(role: role, author: author, at: at, text: text)

@@ -51,12 +51,22 @@ enum FormSubmission {
                 r.sourceID = text
                 continue
             }
-            if !fieldsSeen, keys.fields.contains(k), case .array(let items) = value {
-                fieldsSeen = true
-                for (i, item) in items.enumerated() {
-                    addFormField(item, index: i, fieldsKey: name, names: names, to: &r)
+            if !fieldsSeen, keys.fields.contains(k) {
+                if case .array(let items) = value {
+                    fieldsSeen = true
+                    for (i, item) in items.enumerated() {
+                        addFormField(item, index: i, fieldsKey: name, names: names, to: &r)
+                    }
+                    continue
                 }
-                continue
+                if case .object(let pairs) = value {
+                    // Fields as an object of name: value pairs (other form tools).
+                    fieldsSeen = true
+                    for (fieldName, fieldValue) in pairs {
+                        RecordFields.add(name: fieldName, label: fieldName, value: fieldValue, names: names, to: &r)
+                    }
+                    continue
+                }
             }
             if !timeSeen, keys.submittedAt.contains(k), let iso = timestamp(value) {
                 timeSeen = true
@@ -125,7 +135,7 @@ enum FormSubmission {
     }
 
     /// Epoch milliseconds (or seconds), or an ISO/export date string, as ISO-8601 UTC.
-    private static func timestamp(_ value: JSONValue) -> String? {
+    static func timestamp(_ value: JSONValue) -> String? {
         switch value {
         case .int(let n):
             if n >= 100_000_000_000 { return Timestamps.iso(epochMilliseconds: n) }

@@ -100,7 +100,6 @@ struct NewsletterCSVReader: RecordReader {
         record.truncated = truncated
         record.consent = true
         var warned = false
-        var consentValue: Bool?
         record.fields.reserveCapacity(min(columns.count, 24))
         for i in 0..<row.count {
             let (text, warning) = encoding.decode(row.field(i))
@@ -119,7 +118,8 @@ struct NewsletterCSVReader: RecordReader {
                     record.extra.append((column.name, text))
                 }
             case "consent"?:
-                if let b = headers.bool(text), consentValue == nil { consentValue = b } else { record.extra.append((column.name, text)) }
+                // A newsletter sign-up is an opt-in (the truth's rule): the column is kept, not applied.
+                record.extra.append((column.name, text))
             case let canonical?:
                 if let existing = record.fields[canonical], !existing.trimmingASCIIWhitespace().isEmpty {
                     record.extra.append((column.name, text))
@@ -130,7 +130,6 @@ struct NewsletterCSVReader: RecordReader {
                 record.extra.append((column.name, text))
             }
         }
-        if let consentValue { record.consent = consentValue }
         if let address = record.fields["address"], let country = AddressParts.lastPart(address) {
             record.fields[HeaderSynonyms.addressCountry] = country
         }

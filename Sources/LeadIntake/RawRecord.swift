@@ -25,7 +25,7 @@ public struct RawRecord: Sendable {
     /// `_col<N>` (1-based column). Reader notes use reserved names: `encoding_warning`, `parse_warning`.
     public var extra: [(name: String, value: String)]
     /// Consent to process: form `consent.consentToProcess`, chat `visitor.gdpr_consent`;
-    /// newsletter: `true` (a sign-up is an opt-in) unless a consent column says otherwise. `nil` = not stated.
+    /// newsletter: always `true` (a sign-up is an opt-in; a consent column is kept in `extra`). `nil` = not stated.
     public var consent: Bool?
     /// ISO-8601 UTC time of the record (chat `created_at`; form `submittedAt`; CSV sign-up date if parseable).
     public var timestamp: String?

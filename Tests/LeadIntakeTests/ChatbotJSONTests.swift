@@ -98,4 +98,18 @@ struct ChatbotJSONTests {
         #expect(record.transcript.map(\.role) == ["visitor", "bot"])
         #expect(record.transcript.map(\.text) == ["Hello", "Hi"])
     }
+
+    @Test func authorObjectsAndEpochTimes() throws {
+        let json = """
+        [{"id": "c9", "created_at": 1704528222, "visitor": {"email": "a@b.nl"},
+          "conversation_parts": [{"author": {"type": "lead", "name": "Ann"}, "body": "<p>Hi</p>", "created_at": 1704528236},
+                                 {"author": {"type": "admin", "name": "Tom"}, "body": "Hello"}]}]
+        """
+        let r = try #require(try Support.read(json).records.first)
+        #expect(r.timestamp == "2024-01-06T08:03:42Z")
+        #expect(r.transcript.map(\.role) == ["visitor", "agent"])
+        #expect(r.transcript.map(\.author) == ["Ann", "Tom"])
+        #expect(r.transcript.first?.at == "2024-01-06T08:03:56Z")
+        #expect(r.transcript.first?.text == "Hi")
+    }
 }

@@ -78,4 +78,13 @@ struct DownloadNDJSONTests {
         #expect(r.fields == ["email": "a@b.nl", "company": "B"])
         #expect(r.consent == true)
     }
+
+    @Test func fieldsAsAnObjectOfNameValuePairs() throws {
+        let line = "{\"submission_id\": \"s-1\", \"submitted_at\": \"2024-05-02T09:30:00Z\", \"data\": {\"Email\": \"a@b.nl\", \"Company\": \"B\", \"Budget\": \"10k\"}}\n"
+        let r = try #require(try Support.read(line, source: .download).records.first)
+        #expect(r.sourceID == "s-1")
+        #expect(r.timestamp == "2024-05-02T09:30:00Z")
+        #expect(r.fields == ["email": "a@b.nl", "company": "B"])
+        #expect(r.extraValue("Budget") == "10k")
+    }
 }

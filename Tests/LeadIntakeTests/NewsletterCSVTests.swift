@@ -160,8 +160,9 @@ struct NewsletterCSVTests {
         #expect(second.extra.map(\.name) == ["Mobile"])
     }
 
-    @Test func consentColumnCanSayNo() throws {
+    @Test func newsletterConsentIsAlwaysTrueAndAConsentColumnIsKept() throws {
         let records = try Support.read("Email,GDPR Consent\na@b.nl,nee\nc@d.nl,ja\ne@f.nl,\n").records
-        #expect(records.map(\.consent) == [false, true, true])
+        #expect(records.map(\.consent) == [true, true, true])
+        #expect(records[0].extraValue("GDPR Consent") == "nee")
     }
 }
