@@ -35,19 +35,26 @@ struct ChatbotJSONReader: RecordReader {
             _ = try input.readAll()
             return
         }
-        guard prefix[start] == UInt8(ascii: "{") || prefix[start] == UInt8(ascii: "[") else {
-            throw LeadsmithError(.inputUnusable, "not a chatbot export: the input is not JSON (expected '{' or '[' at the start)", file: file, line: 1)
-        }
-        if Self.looksLikeNDJSON(prefix, from: start) {
-            if !Self.firstLineIsConversation(prefix, from: start, headers: headers) {
-                throw LeadsmithError(.inputUnusable, "not a chatbot export: the JSON lines are not conversations (no visitor or messages)", file: file, line: 1)
+        let opensJSON = prefix[start] == UInt8(ascii: "{") || prefix[start] == UInt8(ascii: "[")
+        if !opensJSON || Self.looksLikeNDJSON(prefix, from: start) {
+            // NDJSON (possibly after junk lines): some line must be a conversation object.
+            guard Self.hasConversationLine(prefix, names: NameResolver(headers)) else {
+                let what = opensJSON ? "the JSON lines are not conversations (no visitor or messages)"
+                                     : "the input is not JSON (expected '{' or '[' at the start)"
+                throw LeadsmithError(.inputUnusable, "not a chatbot export: \(what)", file: file, line: 1)
             }
             mode = .lines(LineReader(initial: input.takePrefix()) { () throws(LeadsmithError) -> [UInt8] in try input.next() })
             return
         }
         let bytes = try input.readAll()
-        let elements = try ChatDocument.elements(bytes, start: start, keys: headers.chat, file: file)
-        mode = .document(elements: elements, bytes: bytes, next: 0)
+        do {
+            let elements = try ChatDocument.elements(bytes, start: start, keys: headers.chat, file: file)
+            mode = .document(elements: elements, bytes: bytes, next: 0)
+        } catch {
+            // Not one document; NDJSON whose first line is cut or broken is still NDJSON.
+            guard Self.hasConversationLine(Array(bytes.prefix(ByteSource.chunkSize)), names: NameResolver(headers)) else { throw error }
+            mode = .lines(LineReader(initial: bytes) { () throws(LeadsmithError) -> [UInt8] in [] })
+        }
     }
 
     /// NDJSON: the first line is a complete JSON value on its own and more text follows it.
@@ -57,11 +64,20 @@ struct ChatbotJSONReader: RecordReader {
         return JSONParser.parseWhole(prefix, start: start, end: nl).value != nil
     }
 
-    private static func firstLineIsConversation(_ prefix: [UInt8], from start: Int, headers: HeaderSynonyms) -> Bool {
-        guard let nl = prefix[start...].firstIndex(of: 0x0A),
-              case .object(let pairs)? = JSONParser.parseWhole(prefix, start: start, end: nl).value else { return false }
-        let obj = KeyedObject(pairs)
-        return obj.first(headers.chat.visitor) != nil || obj.first(headers.chat.messages) != nil
+    /// `true` when a complete line of `prefix` is a JSON object with a visitor or messages.
+    private static func hasConversationLine(_ prefix: [UInt8], names: NameResolver) -> Bool {
+        var lineStart = prefix.starts(with: TextDecoding.bom) ? 3 : 0
+        var checked = 0
+        while lineStart < prefix.count, checked < 50 {
+            let nl = prefix[lineStart...].firstIndex(of: 0x0A) ?? prefix.count
+            checked += 1
+            if case .object(let pairs)? = JSONParser.parseWhole(prefix, start: lineStart, end: nl).value {
+                let obj = KeyedObject(pairs, names: names)
+                if obj.first(names.headers.chat.visitor) != nil || obj.first(names.headers.chat.messages) != nil { return true }
+            }
+            lineStart = nl + 1
+        }
+        return false
     }
 
     mutating func next() throws(LeadsmithError) -> IntakeItem? {

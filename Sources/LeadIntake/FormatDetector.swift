@@ -46,15 +46,15 @@ enum FormatDetector {
 
         // 1. Lines that are whole JSON objects (NDJSON), even after junk lines.
         var votes: [SourceKind: Int] = [:]
-        var nonBlank = 0
         for line in lines(prefix) {
             guard line.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }) else { continue }
-            nonBlank += 1
             guard case .object(let pairs)? = JSONParser.parseWhole(Array(line)).value else { continue }
             if let kind = kind(of: KeyedObject(pairs), chat: chat, form: form) { votes[kind, default: 0] += 1 }
         }
+        // A line that is a whole submission or conversation object cannot occur in a CSV, so one vote
+        // is enough (junk lines — logs, HTML, cut objects — do not count against it).
         if let (kind, count) = votes.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }),
-           count * 2 >= min(nonBlank, 3) {
+           count >= 1 {
             return kind
         }
 

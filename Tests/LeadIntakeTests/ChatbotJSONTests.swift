@@ -112,4 +112,12 @@ struct ChatbotJSONTests {
         #expect(r.transcript.first?.at == "2024-01-06T08:03:56Z")
         #expect(r.transcript.first?.text == "Hi")
     }
+
+    @Test func ndjsonWithAJunkFirstLineIsStillAChatExport() throws {
+        let text = "exported by SiteChat v2\n{\"id\": \"a\", \"visitor\": {\"email\": \"a@b.nl\"}, \"messages\": []}\n{\"id\": \"b\", \"visitor\": {}, \"messages\": [\n"
+        let items = try Support.read(text)
+        #expect(items.records.map(\.record) == [2])
+        #expect(items.rejects.map(\.line) == [1, 3])
+        #expect(items.rejects.map(\.reasonCode) == ["not_json", "truncated_json"])
+    }
 }
