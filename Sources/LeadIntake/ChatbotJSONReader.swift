@@ -87,6 +87,10 @@ struct ChatbotJSONReader: RecordReader {
             mode = .lines(reader)
             guard let line else { return nil }
             let n = reader.lineNumber
+            if reader.overlong {
+                return .reject(IntakeReject(source: .chatbot, file: file, record: n, line: n, reasonCode: IntakeReject.Reason.notJSON,
+                                            reason: "line longer than \(LineReader.defaultMaxLineBytes >> 20) MB; not a conversation", raw: NDJSONLine.rawText(Array(line.prefix(4096)))))
+            }
             switch NDJSONLine.classify(line) {
             case .reject(let code, let reason):
                 return .reject(IntakeReject(source: .chatbot, file: file, record: n, line: n, reasonCode: code,

@@ -21,6 +21,10 @@ struct DownloadNDJSONReader: RecordReader {
     mutating func next() throws(LeadsmithError) -> IntakeItem? {
         guard let line = try lines.next() else { return nil }
         let n = lines.lineNumber
+        if lines.overlong {
+            return .reject(IntakeReject(source: .download, file: file, record: n, line: n, reasonCode: IntakeReject.Reason.notJSON,
+                                        reason: "line longer than \(LineReader.defaultMaxLineBytes >> 20) MB; not a form submission", raw: NDJSONLine.rawText(Array(line.prefix(4096)))))
+        }
         switch NDJSONLine.classify(line) {
         case .reject(let code, let reason):
             return .reject(IntakeReject(source: .download, file: file, record: n, line: n, reasonCode: code,

@@ -61,3 +61,27 @@ struct StreamingTests {
         #expect(records.last?.fields["company"] == "Company 500, Inc.")
     }
 }
+
+/// NDJSON line splitting.
+struct LineReaderTests {
+    static func lines(_ text: String, max: Int = LineReader.defaultMaxLineBytes, chunk: Int = 3) throws -> [(String, Bool)] {
+        var chunks = stride(from: 0, to: text.utf8.count, by: chunk).map { Array(Array(text.utf8)[$0..<min($0 + chunk, text.utf8.count)]) }
+        var reader = LineReader(initial: [], maxLineBytes: max) { () throws(LeadsmithError) -> [UInt8] in
+            chunks.isEmpty ? [] : chunks.removeFirst()
+        }
+        var out: [(String, Bool)] = []
+        while let line = try reader.next() { out.append((String(decoding: line, as: UTF8.self), reader.overlong)) }
+        return out
+    }
+
+    @Test func splitsAcrossChunksWithCRLFAndAFinalLineWithoutBreak() throws {
+        let out = try Self.lines("ab\r\n\ncdef\nlast")
+        #expect(out.map(\.0) == ["ab", "", "cdef", "last"])
+    }
+
+    @Test func overlongLinesAreCutAndFlaggedWithoutKeepingTheRest() throws {
+        let out = try Self.lines("short\n" + String(repeating: "x", count: 50) + "\nnext\n", max: 10)
+        #expect(out.map(\.0) == ["short", "xxxxxxxxxx", "next"])
+        #expect(out.map(\.1) == [false, true, false])
+    }
+}
