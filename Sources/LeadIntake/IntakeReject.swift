@@ -28,6 +28,21 @@ public struct IntakeReject: Sendable, Error {
         self.raw = raw
     }
 
+    /// The `leadsmith/reject@1` output record (PRODUCT.md), keys in contract order:
+    /// `schema, stage, reason_code, reason, source, file, record, raw`.
+    public var json: JSONValue {
+        .object([
+            ("schema", .string("leadsmith/reject@1")),
+            ("stage", .string("intake")),
+            ("reason_code", .string(reasonCode)),
+            ("reason", .string(reason)),
+            ("source", .string(source.rawValue)),
+            ("file", .string(file)),
+            ("record", .int(record)),
+            ("raw", .string(raw)),
+        ])
+    }
+
     /// The reason codes readers use (`reject@1` `reason_code` values).
     public enum Reason {
         /// The line is not JSON (a log line, an HTML error page, …).

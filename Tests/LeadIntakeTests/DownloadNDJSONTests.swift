@@ -14,6 +14,10 @@ struct DownloadNDJSONTests {
         #expect(rejects.allSatisfy { $0.source == .download && $0.record == $0.line })
         #expect(rejects[0].raw.hasPrefix("2024-10-15T21:25:00Z WARN"))
         #expect(!rejects[0].reason.isEmpty)
+        #expect(rejects[0].json.serialized.hasPrefix(
+            "{\"schema\":\"leadsmith/reject@1\",\"stage\":\"intake\",\"reason_code\":\"not_json\",\"reason\":"))
+        #expect(rejects[0].json.serialized.contains("\"source\":\"download\",\"file\":"))
+        #expect(rejects[0].json.serialized.contains("\"record\":2,\"raw\":\"2024-10-15T21:25:00Z WARN"))
     }
 
     @Test func submissionFieldsTimestampConsentAndExtras() throws {
