@@ -19,7 +19,7 @@ enum FormatDetector {
         bytes.prefix(4096).contains(0)
     }
 
-    /// Complete lines of the prefix (the last, possibly cut, line is dropped unless the prefix is all there is).
+    /// The first lines of the prefix (up to 50; the last one may be cut by the end of the prefix).
     private static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
         var start = bytes.starts(with: TextDecoding.bom) ? 3 : 0
         var out: [ArraySlice<UInt8>] = []
