@@ -1,0 +1,71 @@
+import LeadCore
+
+/// Splits a chunked byte stream into physical lines (LF or CRLF; the break is not included).
+///
+/// Memory holds one chunk plus the current line; a line longer than ``maxLineBytes`` is cut there
+/// (the rest of it is skipped, not kept) and reported as ``overlong``.
+struct LineReader {
+    /// The longest line kept whole by default (8 MB); no real submission or conversation comes close.
+    static let defaultMaxLineBytes = 8 << 20
+    /// The longest line kept whole.
+    let maxLineBytes: Int
+    /// `true` when the last line returned was longer than ``maxLineBytes`` and was cut.
+    private(set) var overlong = false
+    private let pull: () throws(LeadsmithError) -> [UInt8]
+    private var buf: [UInt8]
+    private var idx = 0
+    private var eof = false
+    /// The physical line number of the last line returned.
+    private(set) var lineNumber = 0
+
+    init(initial: [UInt8], maxLineBytes: Int = LineReader.defaultMaxLineBytes, pull: @escaping () throws(LeadsmithError) -> [UInt8]) {
+        self.maxLineBytes = maxLineBytes
+        self.buf = initial
+        self.pull = pull
+    }
+
+    /// The next line's bytes, or `nil` at the end of input. A final line without a break is a line;
+    /// a final break does not start another line.
+    mutating func next() throws(LeadsmithError) -> [UInt8]? {
+        var line: [UInt8] = []
+        var any = false
+        overlong = false
+        while true {
+            if idx >= buf.count {
+                if eof { break }
+                buf = try pull()
+                idx = 0
+                if buf.isEmpty {
+                    eof = true
+                    break
+                }
+            }
+            if let nl = buf[idx...].firstIndex(of: 0x0A) {
+                if !overlong {
+                    let take = min(nl - idx, maxLineBytes - line.count)
+                    line.append(contentsOf: buf[idx..<idx + take])
+                    if take < nl - idx { overlong = true }
+                }
+                idx = nl + 1
+                lineNumber += 1
+                if line.last == 0x0D { line.removeLast() }
+                return line
+            }
+            any = true
+            if !overlong {
+                let room = maxLineBytes - line.count
+                if buf.count - idx > room {
+                    line.append(contentsOf: buf[idx..<idx + room])
+                    overlong = true
+                } else {
+                    line.append(contentsOf: buf[idx...])
+                }
+            }
+            idx = buf.count
+        }
+        guard any, !line.isEmpty else { return nil }
+        lineNumber += 1
+        if line.last == 0x0D { line.removeLast() }
+        return line
+    }
+}
