@@ -114,10 +114,10 @@ public struct EmailClassifier: Sendable {
         return sawRole
     }
 
-    /// Lower-case, `.`/`_`/`-` removed, trailing digits removed.
+    /// Lower-case, `.`/`_`/`-`/space removed, trailing digits removed.
     static func normalizeRoleWord(_ word: String) -> String {
         var s = String.UnicodeScalarView()
-        for u in word.lowercased().unicodeScalars where u != "." && u != "_" && u != "-" { s.append(u) }
+        for u in word.lowercased().unicodeScalars where u != "." && u != "_" && u != "-" && u != " " { s.append(u) }
         while let last = s.last, last.value >= 0x30 && last.value <= 0x39 { s.removeLast() }
         return String(s)
     }
