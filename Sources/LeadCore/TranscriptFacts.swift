@@ -65,7 +65,8 @@ public enum TranscriptFacts {
     /// Words that end the title (the company or place follows). Never the first word.
     static let stopBefore: Set<String> = [
         "at", "with", "for", "from", "bei", "bij", "chez", "presso", "pour", "para", "per", "für", "fur", "voor",
-        "van", "von", "in", "im", "dans", "à", "w", "we", "en", "here", "hier", "ici", "btw", "since", "seit",
+        "van", "von", "in", "im", "dans", "à", "w", "we", "en", "here", "there", "hier", "ici", "daar", "dort",
+        "là", "allí", "allà", "lì", "tam", "btw", "since", "seit",
         "sinds", "depuis", "desde", "od", "over", "who", "which", "that", "qui", "que", "che", "który",
         "która", "and", "und", "et", "y", "e", "i", "but", "aber", "maar", "mais", "pero", "ma", "ale", "so", "dus",
         "also", "donc", "así", "quindi", "więc", "looking", "interested", "und", "sowie",
