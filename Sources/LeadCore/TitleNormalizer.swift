@@ -105,16 +105,16 @@ public struct TitleNormalizer: Sendable {
     public func normalize(_ raw: String?) -> NormalizedTitle? {
         guard let raw, let cleaned = TextCleaning.cleanedText(raw), TextCleaning.hasLetter(cleaned) else { return nil }
         if placeholders.contains(TextCleaning.fold(cleaned)) { return nil }
-        let tokens = matchTokens(cleaned)
+        let (tokens, end) = matchTokens(cleaned)
         var evidence: [String] = []
         var level: Seniority?
-        for m in seniority.matches(tokens) {
+        for m in seniority.matches(tokens) where m.position < end {
             evidence.append(m.phrase)
-            if level == nil || m.value < level! { level = m.value }
+            if level.map({ m.value < $0 }) ?? true { level = m.value }
         }
         var chosen: JobFunction?
         var fallback: JobFunction?
-        for m in function.matches(tokens) {
+        for m in function.matches(tokens) where m.position < end {
             evidence.append(m.phrase)
             if m.value.fallback {
                 if fallback == nil { fallback = m.value.function }
@@ -130,33 +130,37 @@ public struct TitleNormalizer: Sendable {
     /// Used to accept a title stated in a chat ("I'm head of sales") and reject other "I'm …" phrases.
     public func recognizes(_ text: String) -> Bool {
         guard let cleaned = TextCleaning.cleanedText(text) else { return false }
-        let tokens = matchTokens(cleaned)
-        return !seniority.matches(tokens).isEmpty || !function.matches(tokens).isEmpty
+        let (tokens, end) = matchTokens(cleaned)
+        return seniority.matches(tokens).contains { $0.position < end }
+            || function.matches(tokens).contains { $0.position < end }
     }
 
-    /// The tokens matched against the tables: the text before `@` and before a `cut_before` word,
-    /// each token with its stem when it ends in a feminine suffix.
-    private func matchTokens(_ cleaned: String) -> [MatchToken] {
+    /// The tokens matched against the tables (the text before `@`), each with its stem when it ends
+    /// in a feminine suffix, and the index of the first `cut_before` word (hits starting there or
+    /// later are ignored; a phrase that starts before it may span it: "assistant to", "go to market").
+    private func matchTokens(_ cleaned: String) -> ([MatchToken], Int) {
         var text = Substring(cleaned)
         if let at = text.firstIndex(of: "@"), at != text.startIndex { text = text[..<at] }
-        var toks = TextCleaning.tokens(String(text))
+        let toks = TextCleaning.tokens(String(text))
+        var end = toks.count
         if !cutBefore.isEmpty && toks.count > 1 {
             var i = 1
             outer: while i < toks.count {
                 for cut in cutBefore where i + cut.count <= toks.count && Array(toks[i..<(i + cut.count)]) == cut {
-                    toks.removeSubrange(i...)
+                    end = i
                     break outer
                 }
                 i += 1
             }
         }
-        return toks.map { t in
+        let tokens = toks.map { t in
             var forms = [t]
             for suffix in feminineSuffixes where t.hasSuffix(suffix) && t.count - suffix.count >= 4 {
                 forms.append(String(t.dropLast(suffix.count)))
             }
             return MatchToken(forms: forms)
         }
+        return (tokens, end)
     }
 }
 
