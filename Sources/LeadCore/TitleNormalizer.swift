@@ -41,6 +41,7 @@ public struct TitleNormalizer: Sendable {
     private let cutBefore: [[String]]
     private let placeholders: Set<String>
     private let feminineSuffixes: [String]
+    private let caseSuffixes: [String]
 
     /// Loads and compiles `rules/titles.yaml`.
     ///
@@ -95,6 +96,8 @@ public struct TitleNormalizer: Sendable {
         cutBefore = (table.cutBefore ?? []).map { TextCleaning.tokens($0) }.filter { !$0.isEmpty }
         placeholders = Set((table.placeholders ?? []).map { TextCleaning.fold($0) })
         feminineSuffixes = (table.feminineSuffixes ?? []).map { TextCleaning.fold($0) }.filter { !$0.isEmpty }
+        caseSuffixes = (table.caseSuffixes ?? []).map { TextCleaning.fold($0) }.filter { !$0.isEmpty }
+            .sorted { $0.count > $1.count }
     }
 
     /// Normalises one title.
@@ -158,6 +161,10 @@ public struct TitleNormalizer: Sendable {
             for suffix in feminineSuffixes where t.hasSuffix(suffix) && t.count - suffix.count >= 4 {
                 forms.append(String(t.dropLast(suffix.count)))
             }
+            // Only the longest matching case ending: "kierownikiem" → "kierownik", not "kierowniki".
+            if let suffix = caseSuffixes.first(where: { t.hasSuffix($0) && t.count - $0.count >= 4 }) {
+                forms.append(String(t.dropLast(suffix.count)))
+            }
             return MatchToken(forms: forms)
         }
         return (tokens, end)
@@ -181,6 +188,7 @@ struct TitleRulesTable: Decodable, Sendable {
     var cutBefore: [String]?
     var placeholders: [String]?
     var feminineSuffixes: [String]?
+    var caseSuffixes: [String]?
     var seniority: [SeniorityEntry]
     var function: [FunctionEntry]
 
@@ -194,6 +202,7 @@ struct TitleRulesTable: Decodable, Sendable {
         case cutBefore = "cut_before"
         case placeholders
         case feminineSuffixes = "feminine_suffixes"
+        case caseSuffixes = "case_suffixes"
         case seniority
         case function
     }

@@ -44,14 +44,61 @@ public enum TranscriptFacts {
         for text in texts {
             let t = stripTags(text)
             let ns = t as NSString
-            for m in Patterns.shared.cue.matches(in: t, range: NSRange(location: 0, length: ns.length)) {
+            let whole = NSRange(location: 0, length: ns.length)
+            var cues = Patterns.shared.cue.matches(in: t, range: whole)
+            if normalizer != nil {
+                // "As head of marketing at Acme, …" is a title only when the normalizer confirms it.
+                cues += Patterns.shared.asCue.matches(in: t, range: whole)
+                cues.sort { $0.range.location < $1.range.location }
+            }
+            for m in cues {
                 let after = ns.substring(from: m.range.location + m.range.length)
-                guard let candidate = titleCandidate(after) else { continue }
-                if let normalizer, !normalizer.recognizes(candidate) { continue }
-                return candidate
+                if let title = acceptedTitle(after, normalizer: normalizer) { return title }
             }
         }
         return nil
+    }
+
+    /// The title after a cue, trying "Name, the title" appositions and dropping "of <Company>" tails.
+    static func acceptedTitle(_ after: String, normalizer: TitleNormalizer?) -> String? {
+        var options: [String] = []
+        if let appositive = afterNameApposition(after), let c = titleCandidate(appositive) { options.append(c) }
+        if let c = titleCandidate(after) { options.append(c) }
+        for candidate in options {
+            guard let normalizer else { return candidate }
+            guard normalizer.recognizes(candidate) else { continue }
+            return droppingCompanyTail(candidate, normalizer: normalizer)
+        }
+        return nil
+    }
+
+    /// "Sarah, the marketing director at Acme" → "the marketing director at Acme": a single capitalised
+    /// word followed by a comma is the speaker's name.
+    static func afterNameApposition(_ text: String) -> String? {
+        let trimmed = text.drop { $0.isWhitespace }
+        guard let comma = trimmed.firstIndex(of: ","), let first = trimmed.first, first.isUppercase else { return nil }
+        let name = trimmed[..<comma]
+        guard !name.isEmpty, !name.contains(" "), name.count <= 20,
+              name.dropFirst().allSatisfy({ $0.isLowercase || $0 == "-" || $0 == "'" }) else { return nil }
+        let rest = trimmed[trimmed.index(after: comma)...]
+        return rest.contains(where: { $0.isLetter }) ? String(rest) : nil
+    }
+
+    /// Prepositions that may introduce the employer ("CMO of Acme", "director comercial de Acme").
+    static let genitives: Set<String> = ["of", "van", "von", "der", "des", "de", "du", "di", "del", "della", "dello",
+                                         "do", "da", "z", "ze", "at"]
+
+    /// Cuts "… of <Company>" when the part after the preposition is no title phrase but the part
+    /// before is: "CMO of Acme Corp" → "CMO"; "Head of Sales" stays.
+    static func droppingCompanyTail(_ candidate: String, normalizer: TitleNormalizer) -> String {
+        let words = candidate.split(separator: " ").map(String.init)
+        guard words.count > 2 else { return candidate }
+        for p in 1..<(words.count - 1) where genitives.contains(words[p].lowercased()) {
+            let head = words[..<p].joined(separator: " ")
+            let tail = words[(p + 1)...].joined(separator: " ")
+            if !normalizer.recognizes(tail) && normalizer.recognizes(head) { return head }
+        }
+        return candidate
     }
 
     // MARK: - Title extraction
@@ -67,7 +114,7 @@ public enum TranscriptFacts {
         "at", "with", "for", "from", "bei", "bij", "chez", "presso", "pour", "para", "per", "für", "fur", "voor",
         "van", "von", "in", "im", "dans", "à", "w", "we", "en", "here", "there", "hier", "ici", "daar", "dort",
         "là", "allí", "allà", "lì", "tam", "btw", "since", "seit",
-        "sinds", "depuis", "desde", "od", "over", "who", "which", "that", "qui", "que", "che", "który",
+        "sinds", "depuis", "desde", "od", "over", "tätig", "tatig", "werkzaam", "actief", "who", "which", "that", "qui", "que", "che", "który",
         "która", "and", "und", "et", "y", "e", "i", "but", "aber", "maar", "mais", "pero", "ma", "ale", "so", "dus",
         "also", "donc", "así", "quindi", "więc", "looking", "interested", "und", "sowie",
     ]
@@ -86,13 +133,21 @@ public enum TranscriptFacts {
         "gracias", "grazie", "dzięki", "please", "bitte", "graag", "svp", "por", "per",
     ]
 
+    /// Adverbs and adjectives skipped before a title ("I'm currently the head of …", "ik ben de nieuwe …").
+    static let skippable: Set<String> = [
+        "currently", "now", "also", "actually", "basically", "new", "the", "a", "an", "momenteel", "nu", "ook",
+        "nieuwe", "nieuw", "derzeit", "aktuell", "jetzt", "auch", "neue", "neuer", "actuellement", "aussi",
+        "nouveau", "nouvelle", "actualmente", "también", "nuevo", "nueva", "attualmente", "anche", "nuovo",
+        "nuova", "obecnie", "też", "także", "nowy", "nowa",
+    ]
+
     /// First words that show the "I'm …" is not a title ("I'm the one who signs", "I'm gathering info").
     static let notATitleStart: Set<String> = [
-        "one", "not", "no", "just", "also", "still", "currently", "really", "very", "so", "here", "from", "in",
+        "one", "not", "no", "just", "still", "really", "very", "so", "here", "from", "in",
         "on", "with", "at", "of", "for", "based", "sure", "happy", "glad", "afraid", "sorry", "curious",
         "interested", "looking", "trying", "wondering", "checking", "writing", "reaching", "calling",
-        "gathering", "hoping", "going", "planning", "asking", "contacting", "responsible", "new", "back",
-        "about", "fine", "good", "well", "ok", "okay", "ready", "able", "aware", "sure", "alone", "only",
+        "gathering", "hoping", "going", "planning", "asking", "contacting", "responsible", "back",
+        "about", "for", "für", "fur", "voor", "pour", "para", "per", "dla", "bei", "bij", "chez", "presso", "fine", "good", "well", "ok", "okay", "ready", "able", "aware", "sure", "alone", "only",
         "nicht", "kein", "keine", "auf", "noch", "gerade", "interessiert", "sehr", "seit", "dabei", "froh", "mit",
         "niet", "geen", "nog", "op", "bezig", "erg", "blij", "benieuwd", "geïnteresseerd", "geinteresseerd", "sinds",
         "pas", "encore", "très", "intéressé", "intéressée", "interesse", "ravi", "ravie", "à", "au", "en", "de",
@@ -116,7 +171,7 @@ public enum TranscriptFacts {
         // Leading articles (and French/Italian elided "l'").
         while let first = words.first {
             let key = fold(first)
-            if articles.contains(key) && words.count > 1 {
+            if (articles.contains(key) || skippable.contains(key)) && words.count > 1 {
                 words.removeFirst()
                 continue
             }
@@ -237,6 +292,7 @@ public enum TranscriptFacts {
 
         let email: NSRegularExpression
         let cue: NSRegularExpression
+        let asCue: NSRegularExpression
         let tag: NSRegularExpression
         let obfuscatedAt: NSRegularExpression
         let obfuscatedDot: NSRegularExpression
@@ -254,7 +310,10 @@ public enum TranscriptFacts {
             obfuscatedDot = rx(#"\s*[\[\(\{]\s*(?:dot|punt|punkt|point|punto|kropka)\s*[\]\)\}]\s*"#)
             let cues = [
                 #"i['’]m working as"#, #"i am working as"#, #"i work as"#, #"i['’]m"#, #"i am"#,
+                #"im(?=\s+(?:the|a|an)\s)"#,
                 #"my (?:job )?(?:title|role|position|function) is"#,
+                #"(?:my )?(?:job ?title|title|role|position|functie|funktion|fonction|poste|cargo|ruolo|stanowisko)\s*:"#,
+                #"(?:ich bin|ich arbeite|ik ben|ik werk)\s+(?:bei|bij|für|voor)\s+[^.,;!?]{1,60}?\s+als"#,
                 #"ik ben werkzaam als"#, #"ik werk als"#, #"ik ben"#, #"mijn functie is"#, #"mijn rol is"#,
                 #"ich arbeite als"#, #"ich bin"#, #"meine (?:position|rolle|funktion|stelle) ist"#,
                 #"je travaille comme"#, #"je suis"#, #"en tant que"#, #"mon poste est"#, #"mon rôle est"#,
@@ -263,6 +322,7 @@ public enum TranscriptFacts {
                 #"pracuję jako"#, #"pracuje jako"#, #"jestem"#, #"moje stanowisko to"#,
             ]
             cue = rx(#"(?<![\p{L}\p{N}])(?:"# + cues.joined(separator: "|") + #")[\s\u00A0]+"#)
+            asCue = rx(#"(?:^|[.!?]\s+|,\s*)as\s+(?:(?:the|a|an)\s+)?"#)
         }
     }
 }

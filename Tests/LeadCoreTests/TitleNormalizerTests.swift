@@ -140,6 +140,8 @@ struct TitleNormalizerTests {
         ("Właściciel", .executive, .owner),
         ("Księgowa", .finance, .mid),
         ("Prezes Zarządu", .executive, .cSuite),
+        ("Jestem kierownikiem", .other, .manager),
+        ("dyrektorem sprzedaży", .sales, .director),
         // Plain roles.
         ("Planner", .operations, .mid),
         ("Recruiter", .hr, .mid),

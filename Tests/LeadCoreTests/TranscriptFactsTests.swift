@@ -72,9 +72,32 @@ struct TranscriptFactsTests {
         "Ci sono 40 persone nel team.",
         "We're a team of roughly 50 sales reps.",
         "My manager has the final say.",
+        "As soon as possible — yesterday if we could 😅",
+        "Ich bin für den Einkauf zuständig.",
+        "I'm responsible for marketing at Acme.",
     ])
     func notATitle(message: String) {
         #expect(TranscriptFacts.jobTitle(inVisitorMessages: [message], normalizer: CleaningFixtures.titles) == nil)
+    }
+
+    @Test(arguments: [
+        ("Hi, I'm Sarah, the marketing director at Acme.", "marketing director"),
+        ("Hi! I am the CMO of Acme Corp and we need help.", "CMO"),
+        ("I'm the founder and CEO of a small agency.", "founder and CEO"),
+        ("I'm currently the Head of Growth at Peakmint.", "Head of Growth"),
+        ("My role: Head of Sales EMEA.", "Head of Sales EMEA"),
+        ("As head of marketing at Acme, I want to know more.", "head of marketing"),
+        ("Ik ben de nieuwe hoofd marketing van Acme.", "hoofd marketing"),
+        ("Ich bin Geschäftsführerin der Müller GmbH.", "Geschäftsführerin"),
+        ("Ich bin bei Acme als Vertriebsleiter tätig.", "Vertriebsleiter"),
+        ("Soy el director comercial de Acme.", "director comercial"),
+        ("Sono il responsabile acquisti di Acme.", "responsabile acquisti"),
+        ("Jestem właścicielem sklepu.", "właścicielem sklepu"),
+        ("<p>I'm the <b>Head of Marketing</b> at Acme</p>", "Head of Marketing"),
+        ("Director of Sales here. I'm the director of sales at Acme", "director of sales"),
+    ])
+    func statedTitleWithNormalizer(message: String, want: String) {
+        #expect(TranscriptFacts.jobTitle(inVisitorMessages: [message], normalizer: CleaningFixtures.titles) == want)
     }
 
     @Test func normalizerRejectsNamesAndAcceptsTitles() {
