@@ -1,0 +1,162 @@
+import Foundation
+
+/// Scalar-level text helpers shared by the e-mail, name, title and company-name cleaners.
+///
+/// Everything here works on Unicode scalars in one pass (no regexes), because it runs for every
+/// field of every lead.
+enum TextCleaning {
+    /// Zero-width and invisible format characters that users paste by accident
+    /// (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen, directional marks).
+    static func isInvisible(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x200B...0x200F, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x202A...0x202E, 0x2066...0x2069, 0x180E:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whitespace, including NBSP, narrow NBSP, ideographic space and the other Unicode spaces.
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Emoji, pictographs, dingbats and other symbols that carry no meaning in a name or title.
+    ///
+    /// Removes general categories So (other symbol), Sk (modifier symbol, e.g. skin tones), Sm (math
+    /// symbols such as `|`) except `+` (kept for "C++"), Co (private use), emoji variation selectors,
+    /// the keycap mark and emoji tag characters. Letters, digits, punctuation (`&`, `-`, `'`, `.`,
+    /// `(`, `)`, `@`) and currency signs are kept.
+    static func isDecorativeSymbol(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0xFE00...0xFE0F, 0xE0100...0xE01EF, 0x20E3, 0xE0020...0xE007F, 0x200D:
+            return true
+        case 0x2B: // "+"
+            return false
+        default:
+            break
+        }
+        switch s.properties.generalCategory {
+        case .otherSymbol, .modifierSymbol, .mathSymbol, .privateUse:
+            return true
+        default:
+            return s.value >= 0x1F000 && s.properties.isEmojiPresentation
+        }
+    }
+
+    /// NFC, invisible characters and decorative symbols removed, whitespace collapsed to single
+    /// spaces and trimmed. Returns `nil` when nothing but whitespace is left.
+    static func cleanedText(_ raw: String) -> String? {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in raw.precomposedStringWithCanonicalMapping.unicodeScalars {
+            if isInvisible(s) { continue }
+            if isSpace(s) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if isDecorativeSymbol(s) {
+                // "Sales|EMEA" keeps the words apart.
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
+            out.append(s)
+        }
+        return out.isEmpty ? nil : String(out)
+    }
+
+    /// Invisible characters removed, leading and trailing whitespace (incl. NBSP) trimmed.
+    static func trimmed(_ raw: String) -> String {
+        let scalars = raw.unicodeScalars.filter { !isInvisible($0) }
+        var view = String.UnicodeScalarView(scalars)
+        while let f = view.first, isSpace(f) { view.removeFirst() }
+        while let l = view.last, isSpace(l) { view.removeLast() }
+        return String(view)
+    }
+
+    /// Letters whose base letter is not reachable by canonical decomposition.
+    private static func foldSpecial(_ s: Unicode.Scalar) -> String? {
+        switch s {
+        case "ß", "ẞ": return "ss"
+        case "ł", "Ł": return "l"
+        case "ø", "Ø": return "o"
+        case "æ", "Æ": return "ae"
+        case "œ", "Œ": return "oe"
+        case "đ", "Đ", "ð", "Ð": return "d"
+        case "þ", "Þ": return "th"
+        case "ı": return "i"
+        case "’", "‘", "ʼ", "`", "´": return "'"
+        default: return nil
+        }
+    }
+
+    /// Lower-cased, diacritics removed (`Geschäftsführerin` → `geschaftsfuhrerin`, `Łukasz` → `lukasz`,
+    /// `Straße` → `strasse`), for matching against rule phrases.
+    static func fold(_ raw: String) -> String {
+        var out = String.UnicodeScalarView()
+        appendFolded(raw, to: &out)
+        return String(out)
+    }
+
+    private static func appendFolded(_ raw: String, to out: inout String.UnicodeScalarView) {
+        for s in raw.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if s.value < 0x80 {
+                if s.value >= 0x41 && s.value <= 0x5A {
+                    out.append(Unicode.Scalar(s.value + 32)!)
+                } else {
+                    out.append(s)
+                }
+                continue
+            }
+            if s.properties.generalCategory == .nonspacingMark { continue }
+            if let special = foldSpecial(s) {
+                out.append(contentsOf: special.unicodeScalars)
+                continue
+            }
+            out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+        }
+    }
+
+    /// Folded word tokens: runs of letters and digits; everything else separates tokens.
+    ///
+    /// `"Co-Founder & CEO | EMEA"` → `["co", "founder", "ceo", "emea"]`; `"Directeur d'école"` →
+    /// `["directeur", "d", "ecole"]`.
+    static func tokens(_ raw: String) -> [String] {
+        var folded = String.UnicodeScalarView()
+        appendFolded(raw, to: &folded)
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        for s in folded {
+            if isWordScalar(s) {
+                current.append(s)
+            } else if !current.isEmpty {
+                result.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { result.append(String(current)) }
+        return result
+    }
+
+    /// A letter or a digit.
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 {
+            return (s.value >= 0x30 && s.value <= 0x39) || (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x41 && s.value <= 0x5A)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    /// Whether the text has at least one letter.
+    static func hasLetter(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.isAlphabetic }
+    }
+}
