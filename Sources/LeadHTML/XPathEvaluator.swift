@@ -27,11 +27,13 @@ enum XPathEvaluator {
             guard let context = xmlXPathNewContext(document.documentPointer) else { return nil }
             defer { xmlXPathFreeContext(context) }
             context.pointee.node = contextNode
-            return xmlXPathEvalExpression(xpath, context)
+            // Parenthesised, the expression means the same but is never evaluated by libxml2's
+            // streaming evaluator, which silently stops at depth 10,000 (`//p` missed deeper nodes).
+            return xmlXPathEvalExpression("(" + xpath + ")", context)
         }
         guard let result else {
             var message = capture.message ?? "invalid XPath expression"
-            if let offset = capture.offset { message += " at offset \(offset)" }
+            if let offset = capture.offset { message += " at offset \(max(0, min(offset - 1, xpath.utf8.count)))" }
             throw HTMLError(code: .xpath, message: "\(message) in XPath '\(xpath)'", url: document.url)
         }
         defer { xmlXPathFreeObject(result) }
