@@ -1,4 +1,4 @@
-import LeadCore
+public import LeadCore
 
 /// Identifies one input record: the file as given and its 1-based record number.
 public struct SourceRef: Sendable, Codable, Equatable {

@@ -1,4 +1,4 @@
-import LeadCore
+public import LeadCore
 
 extension CompanyProfile {
     /// The `company` object of `leadsmith/lead@1` (PRODUCT.md), keys in contract order.

@@ -12,8 +12,8 @@ public struct CompanyLookup: Sendable {
         guard FileManager.default.fileExists(atPath: sitesDirectory, isDirectory: &isDir), isDir.boolValue else {
             throw LeadsmithError(.inputMissing, "site snapshot folder not found (--sites)", file: sitesDirectory)
         }
-        researcher = CompanyResearcher(source: SnapshotPageSource(directory: URL(fileURLWithPath: sitesDirectory)),
-                                       rules: try ResearchRules(rules: rules))
+        researcher = CompanyResearcher(source: try SnapshotPageSource(directory: URL(fileURLWithPath: sitesDirectory)),
+                                       rules: try ResearchRules(files: rules))
     }
 
     /// One JSON object per input: the `company` object plus `provenance` and the pages read.

@@ -43,8 +43,8 @@ public struct RunJob: Sendable {
             guard FileManager.default.fileExists(atPath: sites, isDirectory: &isDir), isDir.boolValue else {
                 throw LeadsmithError(.inputMissing, "site snapshot folder not found (--sites)", file: sites)
             }
-            let rules = try ResearchRules(rules: options.rules)
-            researcher = CompanyResearcher(source: SnapshotPageSource(directory: URL(fileURLWithPath: sites)), rules: rules)
+            let rules = try ResearchRules(files: options.rules)
+            researcher = CompanyResearcher(source: try SnapshotPageSource(directory: URL(fileURLWithPath: sites)), rules: rules)
         } else {
             researcher = nil
         }

@@ -29,7 +29,7 @@ struct ResearchCommand: AsyncParsableCommand {
             let rules = try common.ruleFiles()
             let json = try await CompanyLookup(sitesDirectory: sites, rules: rules).research(domains)
             for line in json { print(line.serialized) }
-        } catch let error as LeadsmithError {
+        } catch {
             throw fail(error)
         }
     }

@@ -1,6 +1,6 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
-import LeadCore
+public import LeadCore
 import LeadPipeline
 
 /// `leadsmith run`: the pipe mode.
@@ -68,7 +68,7 @@ struct RunCommand: AsyncParsableCommand {
             }
             let summary = try await RunJob(options: options, logger: common.logger("leadsmith.run")).run()
             if !quiet { FileHandle.standardError.write(Data((summary.summary + "\n").utf8)) }
-        } catch let error as LeadsmithError {
+        } catch {
             throw fail(error)
         }
     }
