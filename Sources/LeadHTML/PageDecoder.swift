@@ -24,6 +24,9 @@ enum PageDecoder {
     static func decode(
         _ bytes: UnsafeBufferPointer<UInt8>, contentType: String?, forcedEncoding: String?, url: String?
     ) throws(HTMLError) -> Page {
+        if let contentType, let mediaType = binaryMediaType(contentType) {
+            throw HTMLError(code: .binary, message: "the response is \(mediaType), not a page", url: url)
+        }
         guard !isBlank(bytes) else {
             throw HTMLError(code: .empty, message: "the page is empty or only whitespace", url: url)
         }
@@ -81,6 +84,24 @@ enum PageDecoder {
             }
             return Page(encoding: EncodingLabels.windows1252, text: .decoded(UTF8Transcoder.decodeWindows1252(body)))
         }
+    }
+
+    /// Media types that are never a page, whatever the bytes look like.
+    private static let binaryMediaPrefixes = ["image/", "audio/", "video/", "font/", "application/vnd.openxmlformats"]
+    private static let binaryMediaTypes: Set<String> = [
+        "application/pdf", "application/zip", "application/gzip", "application/x-gzip", "application/x-tar",
+        "application/x-7z-compressed", "application/x-rar-compressed", "application/vnd.rar", "application/wasm",
+        "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint", "application/x-shockwave-flash",
+    ]
+
+    /// The media type of a `Content-Type` value when it names a binary format (`image/png`), else `nil`.
+    static func binaryMediaType(_ contentType: String) -> String? {
+        let mediaType = (contentType.split(separator: ";", maxSplits: 1).first.map(String.init) ?? "")
+            .trimmingASCIIWhitespace().lowercased()
+        if binaryMediaTypes.contains(mediaType) || binaryMediaPrefixes.contains(where: mediaType.hasPrefix) {
+            return mediaType
+        }
+        return nil
     }
 
     /// Whether the bytes are only ASCII whitespace (or nothing).

@@ -12,6 +12,9 @@ enum XPathEvaluator {
     /// Evaluates `xpath` with `contextNode` as the context node.
     static func select(_ xpath: String, in document: HTMLDocument, contextNode: xmlNodePtr) throws(HTMLError) -> [HTMLNode] {
         LibXML2.prepareThread()
+        if let offset = unbalancedParenthesis(in: xpath) {
+            throw HTMLError(code: .xpath, message: "Unbalanced ')' at offset \(offset) in XPath '\(xpath)'", url: document.url)
+        }
         let capture = ErrorCapture()
         let result: xmlXPathObjectPtr? = withExtendedLifetime(capture) {
             // The structured handler is thread-local; it is reset to the silent one before return.
@@ -54,5 +57,27 @@ enum XPathEvaluator {
             nodes.append(HTMLNode(document: document, pointer: pointer))
         }
         return nodes
+    }
+
+    /// The offset of a `)` that closes more than was opened (outside string literals), if any.
+    /// Needed because the expression is evaluated parenthesised: `//a) | (//b` must not pass.
+    static func unbalancedParenthesis(in xpath: String) -> Int? {
+        var depth = 0
+        var quote: UInt8?
+        for (offset, byte) in xpath.utf8.enumerated() {
+            if let open = quote {
+                if byte == open { quote = nil }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "\""): quote = byte
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"):
+                depth -= 1
+                if depth < 0 { return offset }
+            default: break
+            }
+        }
+        return nil
     }
 }

@@ -72,7 +72,7 @@ struct NodeTests {
         #expect(hrefs.first?.attribute("href") == nil)
     }
 
-    @Test(arguments: ["//a[", "count(//a)", "//a[@href='x'", "foo(//a)", "string(//title)", "1 + 1", "", "///"])
+    @Test(arguments: ["//a[", "//a) | (//p", "//p[text()=')'] | //a)", "count(//a)", "//a[@href='x'", "foo(//a)", "string(//title)", "1 + 1", "", "///"])
     func invalidOrNonNodeExpressionsThrow(expression: String) throws {
         do {
             _ = try document.select(expression)
@@ -91,6 +91,12 @@ struct NodeTests {
             #expect(error.message.hasPrefix("Invalid predicate") || error.message.contains("Invalid"))
             #expect(error.url == "https://acme.example/")
         }
+    }
+
+    @Test func parenthesesInsideLiteralsAreFine() throws {
+        let page = try parse("<p>(a)</p><p>b)</p>")
+        #expect(try page.select("//p[text()='b)']").count == 1)
+        #expect(try page.select(#"(//p[contains(., "(")])[1]"#).map(\.innerText) == ["(a)"])
     }
 
     @Test func oddButValidExpressions() throws {

@@ -12,7 +12,8 @@ struct RealPagesTests {
     @Test(.enabled(if: realPagesFolder != nil, "set LEADSMITH_REAL_PAGES to the real-pages folder"))
     func everyRealPageParses() throws {
         let folder = URL(fileURLWithPath: try #require(realPagesFolder))
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        // Recursive, so a site snapshot folder (`<domain>/index.html`, …) works too.
+        let names = (FileManager.default.subpaths(atPath: folder.path) ?? [])
             .filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }
             .sorted()
         try #require(!names.isEmpty, "no .html files in \(folder.path)")
@@ -28,6 +29,7 @@ struct RealPagesTests {
         var jsonLD = 0
         var encodings: [String: Int] = [:]
         var failures: [String] = []
+        var mojibake: [String] = []
         for name in names {
             let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
             totalBytes += bytes.count
@@ -54,6 +56,8 @@ struct RealPagesTests {
             textTime += texted - parsed
             queryTime += queried - texted
             textBytes += text.utf8.count
+            // UTF-8 read as windows-1252 ("Ã©", "â€™") or undecodable bytes: a sign of a wrong encoding.
+            if text.contains("Ã") || text.contains("â€") || text.contains("\u{FFFD}") { mojibake.append(name) }
             encodings[document.encoding, default: 0] += 1
         }
         let megabytes = Double(totalBytes) / 1_048_576
@@ -63,6 +67,7 @@ struct RealPagesTests {
             \(elements) elements, \(links) links, \(jsonLD) JSON-LD scripts, \(textBytes) bytes of body text
             real-pages: parse \(parseTime), innerText+walk \(textTime), 2 XPath queries \(queryTime)
             real-pages: encodings \(encodingSummary)
+            real-pages: \(mojibake.count) pages with mojibake or U+FFFD in their text\(mojibake.isEmpty ? "" : ", e.g. \(mojibake.prefix(5))")
             """)
         #expect(failures.isEmpty, "pages that did not parse: \(failures)")
     }

@@ -53,6 +53,20 @@ struct RobustnessTests {
         #expect(error?.code == .binary, "\(name)")
     }
 
+    @Test(arguments: ["image/png", "IMAGE/JPEG; q=1", "application/pdf", "video/mp4", "font/woff2"])
+    func binaryContentTypesAreRejectedWhateverTheBytes(contentType: String) {
+        let error = htmlError { () throws(HTMLError) in
+            try HTMLDocument.parse(Array("<html><body>x</body></html>".utf8), contentType: contentType)
+        }
+        #expect(error?.code == .binary)
+    }
+
+    @Test(arguments: ["text/html", "application/xhtml+xml; charset=utf-8", "text/plain", "application/octet-stream", ""])
+    func textOrUnknownContentTypesAreParsed(contentType: String) throws {
+        let document = try HTMLDocument.parse(Array("<p>x</p>".utf8), contentType: contentType)
+        #expect(document.body?.innerText == "x")
+    }
+
     @Test(arguments: [1 as UInt64, 2, 3, 42, 2024])
     func randomBytesAreRejected(seed: UInt64) {
         var generator = SplitMix64(state: seed)
