@@ -60,22 +60,23 @@ struct BudgetReader {
         if s.isQuestion && !hasKeyword { return nil }
         let yearMatch = cues.periodYear.matches(in: s.words).first
         let monthMatch = cues.periodMonth.matches(in: s.words).first
-        let hasCurrency = all.contains { $0.currency != nil }
-        var candidates: [Amount]
-        if hasCurrency {
-            candidates = all.filter { !$0.isPlainYear }
-        } else if hasKeyword {
-            candidates = all.filter { !$0.isPlainYear }
-        } else if yearMatch != nil || monthMatch != nil {
-            candidates = all.filter { $0.multiplier != nil }
+        // The anchor: the first amount with a currency; else, in a budget sentence, the first amount; else
+        // the first with a multiplier when a period is said ("around 10K a year"). Years are never amounts.
+        let candidates = all.filter { !$0.isPlainYear }
+        let anchorIndex: Int
+        if let i = candidates.firstIndex(where: { $0.currency != nil }) {
+            anchorIndex = i
+        } else if hasKeyword, !candidates.isEmpty {
+            anchorIndex = 0
+        } else if yearMatch != nil || monthMatch != nil, let i = candidates.firstIndex(where: { $0.multiplier != nil }) {
+            anchorIndex = i
         } else {
             return nil
         }
-        guard !candidates.isEmpty else { return nil }
 
         var budget = BANT.Budget(min: nil, max: nil, currency: nil, period: nil, evidence: s.text)
-        // The first amount with a currency (else the first), and a range partner right after it.
-        let firstIndex = candidates.firstIndex { $0.currency != nil } ?? 0
+        // A range partner right after (or right before) the anchor.
+        let firstIndex = anchorIndex
         var first = candidates[firstIndex]
         var second: Amount? = nil
         if firstIndex + 1 < candidates.count, isRange(candidates[firstIndex], candidates[firstIndex + 1], in: s) {

@@ -3,12 +3,15 @@
 /// Syntax of an entry: words separated by spaces, folded like the text (case and accents do not matter;
 /// punctuation separates words, so "it's" is the two words `it s`). A word ending in `*` matches any word
 /// starting with it (`vertrieb*` matches "Vertriebler", "Vertriebsteam"). A lone `*` skips up to three
-/// words ("my * decides" matches "my sales director decides").
+/// words ("my * decides" matches "my sales director decides"). A leading `^` anchors the phrase at the
+/// start of the sentence (`^ do` is Polish "up to" only where English "do" cannot be meant).
 struct CuePhrase: Sendable {
     enum Element: Sendable, Equatable {
         case word(String)
         case prefix(String)
         case gap
+        /// `^`: the start of the sentence.
+        case start
     }
 
     let elements: [Element]
@@ -19,6 +22,10 @@ struct CuePhrase: Sendable {
     init?(_ entry: String) {
         var elements: [Element] = []
         for piece in entry.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            if piece == "^" && elements.isEmpty {
+                elements.append(.start)
+                continue
+            }
             if piece == "*" {
                 if let last = elements.last, last != .gap { elements.append(.gap) }
                 continue
@@ -35,13 +42,13 @@ struct CuePhrase: Sendable {
             }
         }
         while elements.last == .gap { elements.removeLast() }
-        guard let first = elements.first, first != .gap else { return nil }
+        guard let first = elements.first(where: { $0 != .start }), first != .gap else { return nil }
         self.elements = elements
         self.source = entry
     }
 
     /// The number of words this phrase needs at least.
-    var minimumLength: Int { elements.filter { $0 != .gap }.count }
+    var minimumLength: Int { elements.filter { $0 != .gap && $0 != .start }.count }
 }
 
 /// A list of cue phrases with an index by first word, matched against the words of a message.
@@ -61,10 +68,9 @@ struct CueList: Sendable {
         let index = phrases.count
         phrases.append(phrase)
         values.append(value)
-        switch phrase.elements[0] {
-        case .word(let w): byFirstWord[w, default: []].append(index)
-        case .prefix: prefixFirst.append(index)
-        case .gap: break
+        switch phrase.elements.first(where: { $0 != .start }) {
+        case .word(let w)?: byFirstWord[w, default: []].append(index)
+        default: prefixFirst.append(index)
         }
         return true
     }
@@ -126,6 +132,9 @@ struct CueList: Sendable {
         case .prefix(let x):
             guard w < words.count, words[w].hasPrefix(x) else { return nil }
             return match(elements, e + 1, words, w + 1)
+        case .start:
+            guard w == 0 else { return nil }
+            return match(elements, e + 1, words, w)
         case .gap:
             for skip in 0...3 where w + skip <= words.count {
                 if let end = match(elements, e + 1, words, w + skip) { return end }

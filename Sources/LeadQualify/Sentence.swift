@@ -57,7 +57,12 @@ struct Sentence: Sendable {
                 while j < chars.count, chars[j] == "." || chars[j] == "!" || chars[j] == "?" { current.append(chars[j]); j += 1 }
                 var k = j
                 while k < chars.count, chars[k] == " " || chars[k] == "\t" { k += 1 }
-                if k > j, k < chars.count, chars[k].isUppercase || chars[k] == "¿" || chars[k] == "¡" {
+                // "Tsd. Euro", "ca. Mitte", "Nr. 5": a short word before a full stop is an abbreviation
+                var wordLength = 0
+                var b = i - 1
+                while b >= 0, chars[b].isLetter || chars[b].isNumber { wordLength += 1; b -= 1 }
+                let abbreviation = c == "." && wordLength <= 3
+                if !abbreviation, k > j, k < chars.count, chars[k].isUppercase || chars[k] == "¿" || chars[k] == "¡" {
                     out.append(current)
                     current = ""
                     i = k

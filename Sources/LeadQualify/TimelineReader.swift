@@ -10,8 +10,12 @@ struct TimelineReader {
     let cues: BANTCues
 
     func read(_ s: Sentence, reference: CivilDate?, amounts: [BudgetReader.Amount]) -> BANT.Timeline? {
-        let asap = cues.asap.occurs(in: s.words)
-        let exploring = cues.exploring.occurs(in: s.words)
+        // "not urgent", "rien d'urgent": an exploring phrase that contains an ASAP word is not ASAP
+        let exploringMatches = cues.exploring.matches(in: s.words)
+        let asap = cues.asap.matches(in: s.words).contains { a in
+            !exploringMatches.contains { $0.start <= a.start && $0.end >= a.end }
+        }
+        let exploring = !exploringMatches.isEmpty
         var date: CivilDate? = nil
         if let reference { date = deadline(s, reference: reference, amounts: amounts) }
         let deadline = date ?? explicitDate(s)
