@@ -15,31 +15,36 @@ enum ICPParser {
         }
         var fitNode: Node? = nil
         var scoreNode: Node? = nil
+        var incomplete = false
         for (key, keyNode, value) in uniquePairs(&src, root, what: "the ICP file") {
             switch key {
             case "version", "description", "name": break
             case "fit":
                 fitNode = keyNode
+                let before = src.problems.count
                 icp.fit = criteria(&src, value, what: "fit", kind: .fit)
+                incomplete = incomplete || src.problems.count > before
             case "disqualify":
                 icp.disqualify = criteria(&src, value, what: "disqualify", kind: .disqualifier)
             case "bant": bant(&src, value, into: &icp)
             case "score":
                 scoreNode = keyNode
+                let before = src.problems.count
                 score(&src, value, into: &icp)
+                incomplete = incomplete || src.problems.count > before
             case "grades": grades(&src, value, into: &icp)
             case "status": status(&src, value, into: &icp)
             default:
                 src.problem("unknown section '\(key)' (fit, disqualify, bant, score, grades, status)", at: keyNode)
             }
         }
-        checkReachable(&src, icp, fitNode: fitNode ?? root, scoreNode: scoreNode ?? root)
+        // Sums over entries that failed to read would only repeat those problems.
+        if !incomplete { checkReachable(&src, icp, fitNode: fitNode ?? root, scoreNode: scoreNode ?? root) }
         return icp
     }
 
     /// Fit criteria must be able to reach exactly 100, and so must the score's points.
     static func checkReachable(_ src: inout YAMLSource, _ icp: ICPRules, fitNode: Node, scoreNode: Node) {
-        guard src.problems.isEmpty || !icp.fit.isEmpty else { return }
         let fitMax = icp.fit.reduce(0) { $0 + $1.weight * $1.matcher.maximumShare }
         if abs(fitMax - 100) > 1e-9 {
             let how = fitMax < 100 ? "100 is unreachable" : "fit would pass 100"
