@@ -26,8 +26,16 @@ struct BudgetReader {
         var w = 0
         while w < s.words.count {
             let t = s.token(w)
-            guard t.kind == .number else { w += 1; continue }
-            var a = Amount(raw: t.value, multiplier: nil, currency: nil, start: w, end: w + 1, numberWord: w)
+            var raw = t.value
+            if t.kind != .number {
+                // a number word directly followed by a multiplier: "twenty thousand", "vingt mille"
+                guard t.kind == .word, let v = cues.numberWords[t.text], w + 1 < s.words.count, cues.multipliers[s.words[w + 1]] != nil else {
+                    w += 1
+                    continue
+                }
+                raw = v
+            }
+            var a = Amount(raw: raw, multiplier: nil, currency: nil, start: w, end: w + 1, numberWord: w)
             // Currency before: a phrase ending right at the number ("€20k", "CHF 5'000", "EUR 5000").
             if let m = currencyMatches.last(where: { $0.end == w }) {
                 a.currency = cues.currencyCode(m)
@@ -42,7 +50,9 @@ struct BudgetReader {
                 a.end += 1
             }
             // Currency after ("10.000 €", "50k GBP", "3 000 $", "15 duizend euro").
-            if let m = currencyMatches.first(where: { $0.start == a.end }) {
+            // (not when a number follows: then it is the next amount's prefix, as in "€20k-€30k")
+            if let m = currencyMatches.first(where: { $0.start == a.end }),
+               m.end >= s.words.count || s.token(m.end).kind != .number {
                 if a.currency == nil { a.currency = cues.currencyCode(m) }
                 a.end = m.end
             }
@@ -126,9 +136,22 @@ struct BudgetReader {
         list.matches(in: s.words).contains { $0.end == start }
     }
 
-    /// A phrase of `list` starting right after the amount that ends at word `end` ("1 000 euros maximum").
+    /// A phrase of `list` starting right after the amount that ends at word `end` ("1 000 euros maximum"),
+    /// or after a period in between ("$5K/month tops", "10k a year max").
     private func near(_ list: CueList, after end: Int, in s: Sentence) -> Bool {
-        list.matches(in: s.words).contains { $0.start == end }
+        var allowed = end
+        let periods = cues.periodYear.matches(in: s.words) + cues.periodMonth.matches(in: s.words)
+        while true {
+            if let p = periods.first(where: { $0.start == allowed }) {
+                allowed = p.end
+            } else if allowed < s.words.count, cues.monthUnits.contains(s.words[allowed]) || cues.yearUnits.contains(s.words[allowed]),
+                      s.punctuation(between: allowed - 1, and: allowed).contains("/") {
+                allowed += 1
+            } else {
+                break
+            }
+        }
+        return list.matches(in: s.words).contains { $0.start == end || $0.start == allowed }
     }
 
     /// `year`, `month` or `nil`: a period phrase, or "/" followed by a unit word ("/month", "/yr").

@@ -46,6 +46,10 @@ struct BANTBudgetTests {
         Case(text: "Mamy budżet około 40 tys. zł rocznie.", min: 40000, max: 40000, currency: "PLN", period: "year"),
         Case(text: "Do 20 000 PLN miesięcznie.", max: 20000, currency: "PLN", period: "month"),
         Case(text: "Od 10 do 15 tys. złotych.", min: 10000, max: 15000, currency: "PLN"),
+        Case(text: "€20k-€30k per year.", min: 20000, max: 30000, currency: "EUR", period: "year"),
+        Case(text: "Somewhere around twenty thousand euros.", min: 20000, max: 20000, currency: "EUR"),
+        Case(text: "20 to 30 thousand euros.", min: 20000, max: 30000, currency: "EUR"),
+        Case(text: "$5K/month tops.", max: 5000, currency: "USD", period: "month"),
         Case(text: "<p>Our budget is 1k EUR per month.</p>", min: 1000, max: 1000, currency: "EUR", period: "month"),
     ]
 
