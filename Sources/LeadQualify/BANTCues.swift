@@ -1,0 +1,242 @@
+import Foundation
+import LeadCore
+import Yams
+
+/// The multilingual cue lists BANT extraction runs on, merged from every `rules/bant/*.yaml` file.
+///
+/// Each file may hold any of the sections below (usually one file per language plus `common.yaml`);
+/// entries of all files are merged, because visitors often write in another language than their
+/// profile says. The layout is documented in `rules/bant/README.md` and in each file's comments.
+struct BANTCues: Sendable {
+    /// Currency phrases (`€`, `eur`, `euro`, `zł` …) with the index of their ISO code in `currencyCodes`.
+    var currencies = CueList()
+    var currencyCodes: [String] = []
+    /// Words that multiply the number before them (`k`, `thousand`, `duizend`, `mille`, `tys` …).
+    var multipliers: [String: Double] = [:]
+    /// Number words (`twenty`, `quarantaine`, `dozen` …).
+    var numberWords: [String: Double] = [:]
+
+    // Budget
+    var budgetKeywords = CueList()
+    var maxBefore = CueList()
+    var maxAfter = CueList()
+    var minBefore = CueList()
+    var rangeConnectors: Set<String> = []
+    var notBudget = CueList()
+    var periodYear = CueList()
+    var periodMonth = CueList()
+    var yearUnits: Set<String> = []
+    var monthUnits: Set<String> = []
+
+    // Authority
+    var decisionMaker = CueList()
+    var influencer = CueList()
+    var negations: Set<String> = []
+
+    // Need: function → phrases
+    var needFunctions: [(function: String, cues: CueList)] = []
+
+    // Timeline
+    var asap = CueList()
+    var exploring = CueList()
+    var before = CueList()
+    var nextMonth = CueList()
+    var thisYear = CueList()
+    var nextYear = CueList()
+    var thisQuarter = CueList()
+    var nextQuarter = CueList()
+    var nextWeek = CueList()
+    var within = CueList()
+    var oneWords: Set<String> = []
+    var quarterWords: Set<String> = []
+    var ordinals: [String: Double] = [:]
+    /// Time unit words → days per unit (1, 7) or 0 for months.
+    var units: [String: Int] = [:]
+    var months: [String: Int] = [:]
+    var monthsNeedingCue: Set<String> = []
+    var monthCues = CueList()
+
+    // Support
+    var support = CueList()
+
+    /// The ISO code of a currency phrase match.
+    func currencyCode(_ match: CueList.Match) -> String { currencyCodes[Int(match.value)] }
+
+    /// Loads and merges every `*.yaml` file of `bant/` in `rules` (sorted by name).
+    /// - Throws: `bad_rules` for the first problem (see ``RulesCheck`` for all of them).
+    static func load(_ rules: RuleFiles) throws(LeadsmithError) -> BANTCues {
+        var problems: [LeadsmithError] = []
+        let cues = read(rules, problems: &problems)
+        if let first = problems.first { throw first }
+        return cues
+    }
+
+    /// The relative paths of the cue files in `rules`.
+    static func files(_ rules: RuleFiles) -> [String] {
+        let dir = rules.url("bant")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "bant/" + $0 }
+    }
+
+    /// Reads every cue file, collecting problems instead of throwing.
+    static func read(_ rules: RuleFiles, problems: inout [LeadsmithError]) -> BANTCues {
+        var cues = BANTCues()
+        let files = files(rules)
+        if files.isEmpty {
+            problems.append(LeadsmithError(.badRules, "no BANT cue files (bant/*.yaml) in the rules folder", file: rules.url("bant").path))
+        }
+        for file in files {
+            var source = YAMLSource(rules: rules, relativePath: file)
+            cues.merge(&source)
+            problems += source.problems
+        }
+        return cues
+    }
+
+    /// Merges the sections of one parsed file.
+    mutating func merge(_ src: inout YAMLSource) {
+        guard let root = src.root else { return }
+        for (key, keyNode, value) in src.pairs(root, what: "a BANT cue file") {
+            switch key {
+            case "language", "description": break
+            case "currencies":
+                for (code, codeNode, list) in src.pairs(value, what: "currencies") {
+                    guard code.count == 3, code == code.uppercased() else {
+                        src.problem("currency '\(code)' must be an ISO 4217 code such as EUR", at: codeNode)
+                        continue
+                    }
+                    let index: Int
+                    if let i = currencyCodes.firstIndex(of: code) { index = i } else { index = currencyCodes.count; currencyCodes.append(code) }
+                    Self.addPhrases(&currencies, &src, list, what: "currencies.\(code)", value: Double(index))
+                }
+            case "multipliers": Self.addWordMap(&multipliers, &src, value, what: "multipliers")
+            case "number_words": Self.addWordMap(&numberWords, &src, value, what: "number_words")
+            case "budget":
+                for (k, kn, v) in src.pairs(value, what: "budget") {
+                    switch k {
+                    case "keywords": Self.addPhrases(&budgetKeywords, &src, v, what: "budget.keywords")
+                    case "max_before": Self.addPhrases(&maxBefore, &src, v, what: "budget.max_before")
+                    case "max_after": Self.addPhrases(&maxAfter, &src, v, what: "budget.max_after")
+                    case "min_before": Self.addPhrases(&minBefore, &src, v, what: "budget.min_before")
+                    case "range_connectors": Self.addWords(&rangeConnectors, &src, v, what: "budget.range_connectors")
+                    case "not_budget": Self.addPhrases(&notBudget, &src, v, what: "budget.not_budget")
+                    case "period_year": Self.addPhrases(&periodYear, &src, v, what: "budget.period_year")
+                    case "period_month": Self.addPhrases(&periodMonth, &src, v, what: "budget.period_month")
+                    case "year_units": Self.addWords(&yearUnits, &src, v, what: "budget.year_units")
+                    case "month_units": Self.addWords(&monthUnits, &src, v, what: "budget.month_units")
+                    default: src.problem("unknown budget section '\(k)'", at: kn)
+                    }
+                }
+            case "authority":
+                for (k, kn, v) in src.pairs(value, what: "authority") {
+                    switch k {
+                    case "decision_maker": Self.addPhrases(&decisionMaker, &src, v, what: "authority.decision_maker")
+                    case "influencer": Self.addPhrases(&influencer, &src, v, what: "authority.influencer")
+                    case "negations": Self.addWords(&negations, &src, v, what: "authority.negations")
+                    default: src.problem("unknown authority section '\(k)' (decision_maker, influencer, negations)", at: kn)
+                    }
+                }
+            case "need":
+                for (k, kn, v) in src.pairs(value, what: "need") {
+                    guard let f = JobFunction(rawValue: k) else {
+                        src.problem("unknown function '\(k)' in need (use a function value such as sales, marketing, customer_success)", at: kn)
+                        continue
+                    }
+                    let i: Int
+                    if let existing = needFunctions.firstIndex(where: { $0.function == f.rawValue }) {
+                        i = existing
+                    } else {
+                        i = needFunctions.count
+                        needFunctions.append((f.rawValue, CueList()))
+                    }
+                    Self.addPhrases(&needFunctions[i].cues, &src, v, what: "need.\(k)")
+                }
+            case "timeline":
+                for (k, kn, v) in src.pairs(value, what: "timeline") {
+                    switch k {
+                    case "asap": Self.addPhrases(&asap, &src, v, what: "timeline.asap")
+                    case "exploring": Self.addPhrases(&exploring, &src, v, what: "timeline.exploring")
+                    case "before": Self.addPhrases(&before, &src, v, what: "timeline.before")
+                    case "next_month": Self.addPhrases(&nextMonth, &src, v, what: "timeline.next_month")
+                    case "this_year": Self.addPhrases(&thisYear, &src, v, what: "timeline.this_year")
+                    case "next_year": Self.addPhrases(&nextYear, &src, v, what: "timeline.next_year")
+                    case "this_quarter": Self.addPhrases(&thisQuarter, &src, v, what: "timeline.this_quarter")
+                    case "next_quarter": Self.addPhrases(&nextQuarter, &src, v, what: "timeline.next_quarter")
+                    case "next_week": Self.addPhrases(&nextWeek, &src, v, what: "timeline.next_week")
+                    case "within": Self.addPhrases(&within, &src, v, what: "timeline.within")
+                    case "one_words": Self.addWords(&oneWords, &src, v, what: "timeline.one_words")
+                    case "quarter_words": Self.addWords(&quarterWords, &src, v, what: "timeline.quarter_words")
+                    case "ordinals": Self.addWordMap(&ordinals, &src, v, what: "timeline.ordinals")
+                    case "units":
+                        for (word, wn, kind) in src.pairs(v, what: "timeline.units") {
+                            let days: Int
+                            switch kind.scalarText {
+                            case "day": days = 1
+                            case "week": days = 7
+                            case "month": days = 0
+                            default:
+                                src.problem("unit '\(word)' must be day, week or month", at: kind)
+                                continue
+                            }
+                            guard let w = Self.singleWord(word) else {
+                                src.problem("unit '\(word)' must be one word", at: wn)
+                                continue
+                            }
+                            units[w] = days
+                        }
+                    case "months":
+                        var map: [String: Double] = [:]
+                        Self.addWordMap(&map, &src, v, what: "timeline.months")
+                        for (w, m) in map {
+                            guard (1...12).contains(Int(m)), m == m.rounded() else {
+                                src.problem("month '\(w)' must map to 1...12", at: v)
+                                continue
+                            }
+                            months[w] = Int(m)
+                        }
+                    case "months_needing_cue": Self.addWords(&monthsNeedingCue, &src, v, what: "timeline.months_needing_cue")
+                    case "month_cues": Self.addPhrases(&monthCues, &src, v, what: "timeline.month_cues")
+                    default: src.problem("unknown timeline section '\(k)'", at: kn)
+                    }
+                }
+            case "support": Self.addPhrases(&support, &src, value, what: "support")
+            default:
+                src.problem("unknown section '\(key)' (currencies, multipliers, number_words, budget, authority, need, timeline, support)", at: keyNode)
+            }
+        }
+    }
+
+    /// The single folded word of `entry`, or `nil` when it folds to several words (or none).
+    static func singleWord(_ entry: String) -> String? {
+        let words = Tokenizer.tokenize(TextFold.fold(entry)).filter { $0.kind != .punct }
+        return words.count == 1 ? words[0].text : nil
+    }
+
+    private static func addPhrases(_ list: inout CueList, _ src: inout YAMLSource, _ node: Node, what: String, value: Double = 0) {
+        for (entry, n) in src.strings(node, what: what) where !list.add(entry, value: value) {
+            src.problem("\(what): '\(entry)' has no words to match", at: n)
+        }
+    }
+
+    private static func addWords(_ set: inout Set<String>, _ src: inout YAMLSource, _ node: Node, what: String) {
+        for (entry, n) in src.strings(node, what: what) {
+            if let w = Self.singleWord(entry) {
+                set.insert(w)
+            } else if let p = Tokenizer.tokenize(TextFold.fold(entry)).first, entry.count == 1 {
+                set.insert(p.text)     // a single punctuation character such as "-"
+            } else {
+                src.problem("\(what): '\(entry)' must be a single word", at: n)
+            }
+        }
+    }
+
+    private static func addWordMap(_ map: inout [String: Double], _ src: inout YAMLSource, _ node: Node, what: String) {
+        for (word, wn, v) in src.pairs(node, what: what) {
+            guard let w = Self.singleWord(word) else {
+                src.problem("\(what): '\(word)' must be a single word", at: wn)
+                continue
+            }
+            if let d = src.number(v, what: "\(what).\(word)") { map[w] = d }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// Reads the team the product is wanted for: a head count next to a team-function phrase
+/// ("we have about 40 sales reps", "une quarantaine de commerciaux", "Wir sind 60 Leute im Vertrieb").
+struct NeedReader {
+    let cues: BANTCues
+
+    /// A head count candidate at word `word`.
+    private struct Count {
+        var value: Int
+        var word: Int
+        var isDigits: Bool
+    }
+
+    func read(_ s: Sentence, amounts: [BudgetReader.Amount]) -> BANT.Need? {
+        var functions: [(start: Int, end: Int, function: String)] = []
+        for (f, list) in cues.needFunctions {
+            for m in list.matches(in: s.words) { functions.append((m.start, m.end, f)) }
+        }
+        guard !functions.isEmpty else { return nil }
+        var money = Set<Int>()
+        for a in amounts where a.currency != nil || a.multiplier != nil { money.formUnion(a.start..<a.end) }
+        var counts: [Count] = []
+        var w = 0
+        while w < s.words.count {
+            defer { w += 1 }
+            if money.contains(w) { continue }
+            let t = s.token(w)
+            let next = w + 1 < s.words.count ? s.words[w + 1] : nil
+            if let next, cues.units[next] != nil { continue }       // "3 weeks"
+            if t.kind == .number {
+                guard t.value == t.value.rounded(), t.value >= 2, t.value <= 100_000 else { continue }
+                if t.value >= 1900 && t.value <= 2100 && !t.hasSeparators { continue }
+                let ti = s.wordToken[w]
+                if ti + 1 < s.tokens.count {
+                    let after = s.tokens[ti + 1]
+                    if !after.spaceBefore && (after.kind == .word || after.text == "%" || after.text == ":" || after.text == "/") { continue }
+                }
+                var value = Int(t.value)
+                if let next, let mult = cues.numberWords[next], mult == 12 || mult == 100 { value *= Int(mult); w += 1 }
+                counts.append(Count(value: value, word: w, isDigits: true))
+            } else if let v = cues.numberWords[s.words[w]] {
+                var value = v
+                let start = w
+                if let next, let mult = cues.numberWords[next], (mult == 12 || mult == 100), v < mult {
+                    value = v * mult
+                    w += 1
+                } else if let next, let unit = cues.numberWords[next], v >= 20, v < 100, v.truncatingRemainder(dividingBy: 10) == 0, unit < 10 {
+                    value = v + unit   // "forty-five"
+                    w += 1
+                }
+                guard value >= 2 else { continue }
+                counts.append(Count(value: Int(value), word: start, isDigits: false))
+            }
+        }
+        var best: (distance: Int, count: Count, function: String)? = nil
+        for c in counts {
+            for f in functions {
+                let d = c.word < f.start ? f.start - c.word : (c.word >= f.end ? c.word - f.end + 1 : 0)
+                guard d <= (c.isDigits ? 6 : 4) else { continue }
+                if best == nil || d < best!.distance { best = (d, c, f.function) }
+            }
+        }
+        guard let best else { return nil }
+        return BANT.Need(teamSize: best.count.value, teamFunction: best.function, evidence: s.text)
+    }
+}

@@ -1,0 +1,183 @@
+public import LeadCore
+
+/// Qualifies leads with an ``ICPRules``: ICP fit, BANT `met` flags, the score with its reasons, grade and status.
+///
+/// **Score formula.** `score = round_half_up(fit_exact × score.fit / 100 + Σ BANT points)`, where
+/// `fit_exact = Σ weight × share` over the fit criteria (share = table value / 100, or 1 when a test
+/// matches, 0 otherwise or when the field is missing), and each BANT letter adds its `score.<letter>`
+/// points when the person's statement meets the rule (budget ≥ minimum per year, decision maker, a team
+/// of the wanted function and size, a deadline within the horizon or ASAP). When a letter is not stated,
+/// its proxies (e.g. seniority for authority) may add their points instead, as reasons marked `proxy`.
+/// `fit = round_half_up(fit_exact)`. Each reason's `points` is its exact contribution rounded so that
+/// the reasons add up to the score exactly (largest remainder). Disqualifiers add reasons with 0 points.
+public struct Qualifier: Sendable {
+    let icp: ICPRules
+
+    public init(icp: ICPRules) {
+        self.icp = icp
+    }
+
+    /// Qualifies one lead.
+    ///
+    /// - Parameters:
+    ///   - lead: the lead JSON object without qualification fields, as the pipeline builds it
+    ///     (`record_status`, `person`, `company`, `sources` …). Criteria address it by dotted path.
+    ///   - bant: what the person said (``BANTExtractor``); criteria address it as `bant.budget.min` etc.
+    /// - Returns: status, grade, score, fit, the output `bant` object and the reasons.
+    public func qualify(lead: JSONValue, bant: BANT) -> Qualification {
+        let bantLookup = Self.lookupObject(bant)
+        func lookup(_ c: Criterion) -> JSONValue? {
+            if c.path.first == "bant" { return bantLookup.value(at: Array(c.path.dropFirst())) }
+            return lead.value(at: c.path)
+        }
+
+        var reasons: [(fields: [(String, JSONValue)], exact: Double)] = []
+        func reason(_ rule: String, _ exact: Double, field: String, evidence: String?, proxy: Bool = false, missing: Bool = false) {
+            var f: [(String, JSONValue)] = [("rule", .string(rule)), ("points", .int(0)), ("field", .string(field)), ("evidence", .string(evidence))]
+            if proxy { f.append(("proxy", .bool(true))) }
+            if missing { f.append(("missing", .bool(true))) }
+            reasons.append((f, exact))
+        }
+
+        // ICP fit.
+        var fitExact = 0.0
+        for c in icp.fit {
+            let value = lookup(c)
+            if value == nil || value!.isEmptyValue {
+                let share = c.matcher.matchesMissing ? 1.0 : 0.0
+                fitExact += c.weight * share
+                reason("icp.\(c.id)", c.weight * share * icp.score.fit / 100, field: c.field, evidence: nil, missing: share == 0)
+                continue
+            }
+            let share = c.matcher.share(of: value!) ?? 0
+            fitExact += c.weight * share
+            reason("icp.\(c.id)", c.weight * share * icp.score.fit / 100, field: c.field, evidence: value!.evidenceText)
+        }
+        let fit = min(100, max(0, ScoreMath.roundHalfUp(fitExact)))
+
+        // BANT letters (and proxies for unstated ones).
+        let met = metFlags(bant)
+        let evidence: [String: String?] = [
+            "budget": bant.budget?.evidence, "authority": bant.authority.evidence,
+            "need": bant.need?.evidence, "timeline": bant.timeline?.evidence,
+        ]
+        for letter in ["budget", "authority", "need", "timeline"] {
+            let quote = evidence[letter] ?? nil
+            if let quote {
+                let points = met[letter] == true ? icp.score.points(for: letter) : 0
+                reason("bant.\(letter)", points, field: "bant.\(letter)", evidence: quote)
+                continue
+            }
+            reason("bant.\(letter)", 0, field: "bant.\(letter)", evidence: nil, missing: true)
+            for p in icp.score.proxies where p.letter == letter {
+                guard let value = lookup(p), !value.isEmptyValue, p.matcher.share(of: value) != nil else { continue }
+                reason("proxy.\(p.id)", p.weight * (p.matcher.share(of: value) ?? 0), field: p.field, evidence: value.evidenceText, proxy: true)
+            }
+        }
+
+        // Hard disqualifiers.
+        var disqualifiedBy: [String] = []
+        for d in icp.disqualify {
+            let value = lookup(d)
+            let fired: Bool
+            if value == nil || value!.isEmptyValue { fired = d.matcher.matchesMissing } else { fired = d.matcher.share(of: value!) != nil }
+            guard fired else { continue }
+            disqualifiedBy.append(d.id)
+            reason("dq.\(d.id)", 0, field: d.field, evidence: value?.evidenceText)
+        }
+
+        let total = reasons.reduce(0) { $0 + $1.exact }
+        let score = min(100, max(0, ScoreMath.roundHalfUp(total)))
+        let points = ScoreMath.apportion(reasons.map(\.exact), total: score)
+
+        var status: String
+        let measure = Double(icp.statusOn == "fit" ? fit : score)
+        if !disqualifiedBy.isEmpty {
+            status = "disqualified"
+        } else if measure >= icp.qualifiedAt {
+            status = "qualified"
+        } else if let n = icp.nurtureAt, measure < n {
+            status = "disqualified"
+            disqualifiedBy.append("low_score")
+            reasons.append(([("rule", .string("status.low_score")), ("points", .int(0)), ("field", .string(icp.statusOn)),
+                             ("evidence", .string("\(Int(measure)) < \(ICPParser.format(n))"))], 0))
+        } else {
+            status = "nurture"
+        }
+        let grade = status == "disqualified" ? "D" : (icp.grades.first { Double(score) >= $0.minimum }?.grade ?? "D")
+
+        let reasonJSON: [JSONValue] = reasons.enumerated().map { i, r in
+            var f = r.fields
+            f[1] = ("points", .int(i < points.count ? points[i] : 0))
+            return .object(f)
+        }
+        return Qualification(status: status, grade: grade, score: score, fit: fit, bant: Self.outputJSON(bant, met: met),
+                             reasons: reasonJSON, disqualifiedBy: disqualifiedBy)
+    }
+
+    /// `met` per letter: `true`/`false` for stated letters, `nil` when unstated (or not comparable).
+    func metFlags(_ bant: BANT) -> [String: Bool?] {
+        var met: [String: Bool?] = ["budget": nil, "authority": nil, "need": nil, "timeline": nil]
+        if let b = bant.budget, var amount = b.max ?? b.min {
+            if b.period == "month" { amount *= 12 }
+            if let from = b.currency, let to = icp.budget.currency, from != to, let rate = icp.budget.rates[from] {
+                amount *= rate
+            }
+            met["budget"] = amount >= icp.budget.minimum
+        }
+        switch bant.authority.level {
+        case .decisionMaker: met["authority"] = true
+        case .influencer: met["authority"] = false
+        case .unknown: break
+        }
+        if let n = bant.need {
+            let functionOK = icp.need.functions.isEmpty || n.teamFunction.map(icp.need.functions.contains) == true
+            let sizeOK = (n.teamSize ?? icp.need.minTeamSize) >= icp.need.minTeamSize
+            met["need"] = functionOK && sizeOK
+        }
+        if let t = bant.timeline {
+            if t.asap {
+                met["timeline"] = true
+            } else if let d = t.deadline.flatMap(CivilDate.init(timestamp:)), let ref = bant.referenceDate.flatMap(CivilDate.init(timestamp:)) {
+                met["timeline"] = d.dayNumber - ref.dayNumber <= icp.timeline.horizonDays
+            } else if t.exploring {
+                met["timeline"] = false
+            }
+        }
+        return met
+    }
+
+    /// What criteria see under `bant.`: the stated values without evidence.
+    static func lookupObject(_ b: BANT) -> JSONValue {
+        .object([
+            ("budget", b.budget.map { .object([("min", $0.min.map(JSONValue.double) ?? .null), ("max", $0.max.map(JSONValue.double) ?? .null),
+                                               ("currency", .string($0.currency)), ("period", .string($0.period))]) } ?? .null),
+            ("authority", .object([("level", .string(b.authority.level.rawValue))])),
+            ("need", b.need.map { .object([("team_size", .int($0.teamSize)), ("team_function", .string($0.teamFunction))]) } ?? .null),
+            ("timeline", b.timeline.map { .object([("deadline", .string($0.deadline)), ("asap", .bool($0.asap)), ("exploring", .bool($0.exploring))]) } ?? .null),
+            ("support_conversation", .bool(b.supportConversation)),
+        ])
+    }
+
+    /// The output `bant` object (PRODUCT.md): every letter with `met`, values and evidence; nulls when unstated.
+    static func outputJSON(_ b: BANT, met: [String: Bool?]) -> JSONValue {
+        func number(_ d: Double?) -> JSONValue { d.map(JSONValue.double) ?? .null }
+        let m: (String) -> JSONValue = { .bool(met[$0] ?? nil) }
+        let budget: JSONValue = .object([
+            ("met", m("budget")), ("min", number(b.budget?.min)), ("max", number(b.budget?.max)),
+            ("currency", .string(b.budget?.currency)), ("period", .string(b.budget?.period)), ("evidence", .string(b.budget?.evidence)),
+        ])
+        let authority: JSONValue = .object([
+            ("met", m("authority")), ("level", .string(b.authority.level.rawValue)), ("evidence", .string(b.authority.evidence)),
+        ])
+        let need: JSONValue = .object([
+            ("met", m("need")), ("team_size", .int(b.need?.teamSize)), ("team_function", .string(b.need?.teamFunction)),
+            ("evidence", .string(b.need?.evidence)),
+        ])
+        let timeline: JSONValue = .object([
+            ("met", m("timeline")), ("deadline", .string(b.timeline?.deadline)), ("asap", .bool(b.timeline?.asap)),
+            ("exploring", .bool(b.timeline?.exploring)), ("evidence", .string(b.timeline?.evidence)),
+        ])
+        return .object([("budget", budget), ("authority", authority), ("need", need), ("timeline", timeline)])
+    }
+}

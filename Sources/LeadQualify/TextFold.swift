@@ -1,0 +1,110 @@
+import Foundation
+
+/// Folding of free text for cue matching: lower case, diacritics removed, typographic variants unified.
+///
+/// Cue lists in `rules/bant/` are folded the same way, so "Décision", "decision" and "DÉCISION" match one cue,
+/// and "zł" matches "zl". Folding never changes digits.
+enum TextFold {
+    /// Removes light HTML (`<p>`, `<br>` …) and decodes the common entities, keeping the text readable.
+    static func stripHTML(_ s: String) -> String {
+        guard s.contains("<") || s.contains("&") else { return s }
+        var out = String.UnicodeScalarView()
+        var inTag = false
+        let scalars = Array(s.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if inTag {
+                if c == ">" { inTag = false; out.append(" ") }
+                i += 1
+                continue
+            }
+            if c == "<", i + 1 < scalars.count, scalars[i + 1] == "/" || scalars[i + 1] == "!" || scalars[i + 1].properties.isAlphabetic {
+                inTag = true
+                i += 1
+                continue
+            }
+            if c == "&", let (decoded, length) = entity(scalars, at: i) {
+                out.append(decoded)
+                i += length
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+        return String(out)
+    }
+
+    private static let namedEntities: [String: Unicode.Scalar] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}", "euro": "€",
+        "pound": "£", "dollar": "$", "ndash": "–", "mdash": "—", "rsquo": "’", "lsquo": "‘",
+    ]
+
+    /// Decodes `&name;`, `&#NN;` or `&#xHH;` at `i`: the scalar and the entity's length.
+    private static func entity(_ s: [Unicode.Scalar], at i: Int) -> (Unicode.Scalar, Int)? {
+        var j = i + 1
+        var name = ""
+        while j < s.count, j - i <= 10, s[j] != ";" {
+            name.unicodeScalars.append(s[j])
+            j += 1
+        }
+        guard j < s.count, s[j] == ";", !name.isEmpty else { return nil }
+        let length = j - i + 1
+        if name.hasPrefix("#") {
+            let body = name.dropFirst()
+            let value: UInt32? = body.hasPrefix("x") || body.hasPrefix("X")
+                ? UInt32(body.dropFirst(), radix: 16) : UInt32(body)
+            guard let v = value, let scalar = Unicode.Scalar(v) else { return nil }
+            return (scalar, length)
+        }
+        guard let scalar = namedEntities[name.lowercased()] else { return nil }
+        return (scalar, length)
+    }
+
+    /// Lower-cased, diacritic-free text; apostrophes, dashes and spaces unified.
+    static func fold(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var isASCII = true
+        for u in s.utf8 where u >= 0x80 { isASCII = false; break }
+        let source = isASCII ? s : s.decomposedStringWithCanonicalMapping
+        for c in source.unicodeScalars {
+            let v = c.value
+            if v < 0x80 {
+                if v >= 0x41 && v <= 0x5A {
+                    out.append(Unicode.Scalar(v + 0x20)!)
+                } else {
+                    out.append(c)
+                }
+                continue
+            }
+            if (0x0300...0x036F).contains(v) { continue }   // combining marks
+            switch v {
+            case 0x2018, 0x2019, 0x201B, 0x02BC, 0x00B4, 0x2032, 0x0060: out.append("'")
+            case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: out.append("\"")
+            case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: out.append("-")
+            case 0x00A0, 0x2007, 0x2009, 0x200A, 0x202F, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006: out.append(" ")
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: continue
+            case 0x0141, 0x0142: out.append("l")     // Ł ł
+            case 0x00DF, 0x1E9E: out.append("s"); out.append("s")   // ß
+            case 0x00D8, 0x00F8: out.append("o")
+            case 0x00C6, 0x00E6: out.append("a"); out.append("e")
+            case 0x0152, 0x0153: out.append("o"); out.append("e")
+            case 0x0110, 0x0111: out.append("d")
+            case 0x0131: out.append("i")
+            default:
+                let lower = c.properties.lowercaseMapping
+                out.append(contentsOf: lower.unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// `text` with whitespace-separated chunks that are e-mail addresses or URLs removed
+    /// (their digits are not amounts or team sizes).
+    static func removeAddresses(_ s: String) -> String {
+        guard s.contains("@") || s.contains("://") || s.contains("www.") else { return s }
+        return s.split(separator: " ", omittingEmptySubsequences: false).filter { chunk in
+            !(chunk.contains("@") || chunk.contains("://") || chunk.hasPrefix("www."))
+        }.joined(separator: " ")
+    }
+}
