@@ -13,7 +13,7 @@ mkdir -p "$out"
 
 # Lead files in processing order: sorted by path, as the corpus truth numbers them.
 mapfile -t files < <(cd "$corpus" && find leads -type f \( -name '*.csv' -o -name '*.json' -o -name '*.ndjson' \) | LC_ALL=C sort)
-(cd "$corpus" && "$bin" run "${files[@]}" --sites sites --rules "$here/rules" --all \
+(cd "$corpus" && "$bin" run "${files[@]}" --sites sites --rules "$here/rules" --icp "$here/rules/examples/icp-reference.yaml" --all \
     --out "$out/leads.ndjson" --rejects "$out/rejects.ndjson" --report "$out/report.json" --quiet)
 
 status=0

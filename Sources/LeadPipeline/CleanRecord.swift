@@ -40,8 +40,9 @@ struct CleanRecord: Sendable, Codable {
     var domain: String?
     var domainSource: String?
     var timestamp: String?
-    /// Visitor messages of a chat (BANT evidence), in order.
-    var visitorMessages: [String]
+    /// What the person said in their own words (chat visitor messages, a form's message field), in
+    /// order: the only evidence BANT is read from.
+    var statements: [String]
     /// Unknown input fields, in input order.
     var extra: [Pair]
 

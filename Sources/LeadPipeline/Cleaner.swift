@@ -97,7 +97,7 @@ struct Cleaner: Sendable {
             domain: domain,
             domainSource: domainSource,
             timestamp: raw.timestamp,
-            visitorMessages: visitorTexts,
+            statements: visitorTexts + (f["message"].map { [$0] } ?? []),
             extra: raw.extra.map { CleanRecord.Pair(name: $0.name, value: $0.value) }
         )
     }

@@ -1,12 +1,53 @@
 import Foundation
 import LeadCore
+import LeadQualify
 
 /// Builds the `leadsmith/lead@1` line of one person (PRODUCT.md "Output record"), keys in contract order.
 struct LeadJSON {
     let rulesVersion: String
     let titles: TitleNormalizer
 
-    func build(person: MergedPerson, company: CompanyProfile?, qualification q: Qualification) -> JSONValue {
+    /// The parts of a lead line that qualification reads: everything but status, scores and BANT.
+    struct Base {
+        var person: JSONValue
+        var company: JSONValue
+        var recordStatus: String
+        var sources: JSONValue
+        var provenance: [(String, JSONValue)]
+        var extra: [CleanRecord.Pair]
+        var leadID: String
+
+        /// The object the qualifier evaluates criteria on (`person.…`, `company.…`, `record_status`).
+        var qualifierInput: JSONValue {
+            .object([("record_status", .string(recordStatus)), ("person", person), ("company", company), ("sources", sources)])
+        }
+    }
+
+    /// The complete line: the base plus the qualification.
+    func line(_ base: Base, qualification q: Qualification) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("schema", .string("leadsmith/lead@1")),
+            ("lead_id", .string(base.leadID)),
+            ("status", .string(q.status)),
+            ("grade", .string(q.grade)),
+            ("score", .int(q.score)),
+            ("fit", .int(q.fit)),
+            ("record_status", .string(base.recordStatus)),
+            ("person", base.person),
+            ("company", base.company),
+            ("bant", q.bant),
+            ("reasons", .array(q.reasons)),
+            ("sources", base.sources),
+            ("provenance", .object(base.provenance)),
+        ]
+        if !base.extra.isEmpty {
+            pairs.append(("extra", .object(base.extra.map { ($0.name, .string($0.value)) })))
+        }
+        pairs.append(("rules_version", .string(rulesVersion)))
+        return .object(pairs)
+    }
+
+    func base(person: MergedPerson, company: CompanyProfile?) -> Base {
         let p = person.primary
         let siteOK = company?.siteStatus == .ok
 
@@ -68,30 +109,12 @@ struct LeadJSON {
             provenance.insert(("person.title", Provenance(url: member.url, method: .text, confidence: 0.7).json), at: 0)
         }
 
-        var pairs: [(String, JSONValue)] = [
-            ("schema", .string("leadsmith/lead@1")),
-            ("lead_id", .string(Self.leadID(person))),
-            ("status", .string(q.status)),
-            ("grade", .string(q.grade)),
-            ("score", .int(q.score)),
-            ("fit", .int(q.fit)),
-            ("record_status", .string(person.truncated ? "truncated" : "ok")),
-            ("person", personJSON),
-            ("company", companyJSON),
-            ("bant", q.bant),
-            ("reasons", .array(q.reasons)),
-            ("sources", .array(person.records.map { r in
-                .object([("source", .string(r.ref.source.rawValue)), ("file", .string(r.ref.file)),
-                         ("record", .int(r.ref.record)), ("source_id", .string(r.ref.sourceID))])
-            })),
-            ("provenance", .object(provenance)),
-        ]
-        let extra = person.extra
-        if !extra.isEmpty {
-            pairs.append(("extra", .object(extra.map { ($0.name, .string($0.value)) })))
-        }
-        pairs.append(("rules_version", .string(rulesVersion)))
-        return .object(pairs)
+        let sources: JSONValue = .array(person.records.map { r in
+            .object([("source", .string(r.ref.source.rawValue)), ("file", .string(r.ref.file)),
+                     ("record", .int(r.ref.record)), ("source_id", .string(r.ref.sourceID))])
+        })
+        return Base(person: personJSON, company: companyJSON, recordStatus: person.truncated ? "truncated" : "ok",
+                    sources: sources, provenance: provenance, extra: person.extra, leadID: Self.leadID(person))
     }
 
     /// Record values used when the site has none (PRODUCT.md "Fallbacks").

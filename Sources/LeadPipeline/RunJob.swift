@@ -1,6 +1,7 @@
 import Foundation
 public import LeadCore
 import LeadIntake
+import LeadQualify
 import LeadResearch
 public import Logging
 
@@ -37,6 +38,17 @@ public struct RunJob: Sendable {
         let headers = try HeaderSynonyms.load(options.rules)
         let rulesVersion = try RulesVersion.of(options.rules)
         let titles = try TitleNormalizer(rules: options.rules)
+        let icp: ICPRules
+        if let path = options.icpFile {
+            let url = URL(fileURLWithPath: path)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw LeadsmithError(.badRules, "ICP rule file not found (--icp)", file: path)
+            }
+            icp = try ICPRules.load(RuleFiles(directory: url.deletingLastPathComponent()), file: url.lastPathComponent)
+        } else {
+            icp = try ICPRules.load(options.rules)
+        }
+        let qualifier = PersonQualifier(bant: try BANTExtractor(rules: options.rules), qualifier: Qualifier(icp: icp))
         let researcher: CompanyResearcher?
         if let sites = options.sitesDirectory {
             var isDir: ObjCBool = false
@@ -102,16 +114,16 @@ public struct RunJob: Sendable {
 
         // 5–7. Merge each person, qualify, write in order.
         let builder = LeadJSON(rulesVersion: rulesVersion, titles: titles)
-        let qualifier = PlaceholderQualifier()
         for (i, slot) in index.persons.enumerated() {
             var records: [CleanRecord] = []
             records.reserveCapacity(slot.records.count)
             for loc in slot.records { records.append(try spool.read(loc)) }
             let person = MergedPerson(records: records)
             let company = slot.domain.flatMap { companies[$0] }
-            let q = qualifier.qualify(person, siteOK: company?.siteStatus == .ok)
+            let base = builder.base(person: person, company: company)
+            let q = qualifier.qualify(person, base: base)
             report.byStatus[q.status, default: 0] += 1
-            let line = builder.build(person: person, company: company, qualification: q)
+            let line = builder.line(base, qualification: q)
             Self.countFill(line, into: &report.filled)
             if options.all || q.status == "qualified" {
                 try out.writeLine(line)

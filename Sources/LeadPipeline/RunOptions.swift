@@ -10,6 +10,8 @@ public struct RunOptions: Sendable {
     public var sitesDirectory: String?
     /// The rules folder.
     public var rules: RuleFiles
+    /// An ICP rule file to use instead of the rules folder's `icp.yaml` (`--icp FILE`).
+    public var icpFile: String?
     /// Where qualified (or, with ``all``, all) leads go; `nil` is standard output.
     public var outPath: String?
     /// Write every lead, any status.
@@ -23,13 +25,14 @@ public struct RunOptions: Sendable {
     /// Show a progress line on standard error.
     public var progress: Bool
 
-    public init(inputs: [String], source: SourceKind? = nil, sitesDirectory: String? = nil, rules: RuleFiles,
+    public init(inputs: [String], source: SourceKind? = nil, sitesDirectory: String? = nil, rules: RuleFiles, icpFile: String? = nil,
                 outPath: String? = nil, all: Bool = false, rejectsPath: String? = nil, reportPath: String? = nil,
                 researchConcurrency: Int = 4, progress: Bool = false) {
         self.inputs = inputs
         self.source = source
         self.sitesDirectory = sitesDirectory
         self.rules = rules
+        self.icpFile = icpFile
         self.outPath = outPath
         self.all = all
         self.rejectsPath = rejectsPath

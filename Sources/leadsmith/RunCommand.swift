@@ -29,6 +29,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Offline site snapshot: DIR/<domain>/index.html, about.html, …, DIR/_redirects.tsv.", valueName: "DIR"))
     var sites: String?
 
+    @Option(help: ArgumentHelp("ICP rule file to qualify with instead of RULES/icp.yaml (e.g. rules/examples/icp-reference.yaml).", valueName: "FILE"))
+    var icp: String?
+
     @Option(help: ArgumentHelp("Write leads here instead of standard output.", valueName: "FILE"))
     var out: String?
 
@@ -60,7 +63,7 @@ struct RunCommand: AsyncParsableCommand {
         do {
             let rules = try common.ruleFiles()
             let options = RunOptions(
-                inputs: inputs, source: source, sitesDirectory: sites, rules: rules, outPath: out, all: all,
+                inputs: inputs, source: source, sitesDirectory: sites, rules: rules, icpFile: icp, outPath: out, all: all,
                 rejectsPath: rejects, reportPath: report, researchConcurrency: concurrency,
                 progress: isatty(STDERR_FILENO) == 1 && !quiet)
             if sites == nil && !quiet {
