@@ -222,7 +222,11 @@ struct FactAssembler {
             for seg in page.scan.segments {
                 for c in rules.founding.claims(in: seg.text) {
                     let rank = (c.strong ? 0 : 10) + Self.textRank(page.kind)
-                    if best == nil || rank < best!.2 { best = (c, page.scan.url, rank) }
+                    // Same rank: the earliest year wins (a company is founded before it becomes
+                    // anyone's customer or partner "since" a later year).
+                    if best == nil || rank < best!.2 || (rank == best!.2 && c.year < best!.0.year) {
+                        best = (c, page.scan.url, rank)
+                    }
                 }
             }
         }

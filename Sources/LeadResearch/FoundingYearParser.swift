@@ -7,12 +7,16 @@ public struct FoundingPhrases: Sendable, Decodable {
     var strongAfter: [String]
     var weakBefore: [String]
     var negativeBefore: [String]
+    /// Words right before a weak "since" that make it date a relationship, not the company
+    /// ("HubSpot customer since 2020", "Partner seit 2018").
+    var weakNotAfter: [String]?
 
     enum CodingKeys: String, CodingKey {
         case strongBefore = "strong_before"
         case strongAfter = "strong_after"
         case weakBefore = "weak_before"
         case negativeBefore = "negative_before"
+        case weakNotAfter = "weak_not_after"
     }
 }
 
@@ -21,6 +25,7 @@ struct FoundingYearParser: Sendable {
     let strongBefore: [TokenPhrase]
     let strongAfter: [TokenPhrase]
     let weakBefore: [TokenPhrase]
+    let weakNotAfter: Set<String>
     let currentYear: Int
 
     init(phrases: FoundingPhrases, currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) {
@@ -30,6 +35,7 @@ struct FoundingYearParser: Sendable {
         strongBefore = compile(phrases.strongBefore)
         strongAfter = compile(phrases.strongAfter)
         weakBefore = compile(phrases.weakBefore)
+        weakNotAfter = Set((phrases.weakNotAfter ?? []).map { $0.lowercased() })
         self.currentYear = currentYear
     }
 
@@ -77,10 +83,13 @@ struct FoundingYearParser: Sendable {
                 out.append(Claim(year: y, strong: true, evidence: evidence(tokens, clause)))
                 continue
             }
-            // Weak: "since YEAR" with no other number in the clause.
-            if weakBefore.contains(where: { $0.matches(tokens, endingAt: i) }) {
+            // Weak: "since YEAR" with no other number in the clause, and not a relationship's
+            // start ("HubSpot-Kunde seit 2020").
+            if let phrase = weakBefore.first(where: { $0.matches(tokens, endingAt: i) }) {
+                let before = i - phrase.parts.count - 1
+                let relation = before >= 0 && weakNotAfter.contains(where: { tokens[before].text.hasSuffix($0) })
                 let others = tokens[clause].contains { $0.number != nil && $0.offset != tokens[i].offset }
-                if !others { out.append(Claim(year: y, strong: false, evidence: evidence(tokens, clause))) }
+                if !others && !relation { out.append(Claim(year: y, strong: false, evidence: evidence(tokens, clause))) }
             }
         }
         return out
