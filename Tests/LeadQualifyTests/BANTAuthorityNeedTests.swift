@@ -88,3 +88,21 @@ struct BANTAuthorityNeedTests {
         #expect(extractor.extract(texts: [text], referenceDate: "2024-03-12").need == nil)
     }
 }
+
+/// A person with several records: per letter, the first record that states it wins.
+struct BANTMergingTests {
+    @Test func firstStatementPerLetterAcrossRecords() throws {
+        let extractor = try #require(TestSupport.extractor)
+        let first = extractor.extract(texts: ["We have about 40 sales reps.", "Next month would be great."], referenceDate: "2024-03-12")
+        let second = extractor.extract(texts: ["We have 10 marketers.", "Budget is around €20k.", "Ik beslis hierover.", "ASAP."], referenceDate: "2024-06-01")
+        let merged = BANT.merging([first, second])
+        #expect(merged.need?.teamSize == 40)
+        #expect(merged.budget?.max == 20000)
+        #expect(merged.authority.level == .decisionMaker)
+        #expect(merged.timeline?.deadline == "2024-04-30")
+        #expect(merged.referenceDate == "2024-03-12")
+        let support = extractor.extract(texts: ["How do I reset my password?"], referenceDate: nil)
+        #expect(BANT.merging([support, .unstated]).supportConversation)
+        #expect(!BANT.merging([support, first]).supportConversation)
+    }
+}
