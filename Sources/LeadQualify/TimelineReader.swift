@@ -118,7 +118,8 @@ struct TimelineReader {
             }
             // "within 3 weeks", "binnen 3 maanden", "d'ici 6 semaines", "within a month".
             if let perUnit = cues.units[word], w > 0 {
-                let nw = w - 1
+                var nw = w - 1
+                if nw > 0, cues.withinFillers.contains(words[nw]) { nw -= 1 }   // "3 prochains mois"
                 var n: Int? = nil
                 let nt = s.token(nw)
                 if nt.kind == .number, !money.contains(nw), let v = Int(exactly: nt.value) { n = v }

@@ -69,6 +69,11 @@ struct BANTAuthorityNeedTests {
         NeedCase(text: "Abbiamo una ventina di commerciali.", size: 20, function: "sales"),
         NeedCase(text: "Il nostro team marketing conta 7 persone.", size: 7, function: "marketing"),
         NeedCase(text: "Mamy 15 handlowców.", size: 15, function: "sales"),
+        NeedCase(text: "Our sales team is 50.", size: 50, function: "sales"),
+        NeedCase(text: "Our SDR team is 10 strong.", size: 10, function: "sales"),
+        NeedCase(text: "Nous sommes 15 dans l'équipe commerciale.", size: 15, function: "sales"),
+        NeedCase(text: "Im Marketing sind wir zu zehnt.", size: 10, function: "marketing"),
+        NeedCase(text: "We have 3 offices and 40 sales reps.", size: 40, function: "sales"),
         NeedCase(text: "Nasz dział obsługi klienta liczy 8 osób.", size: 8, function: "customer_success"),
     ])
     func needs(_ c: NeedCase) throws {
@@ -82,6 +87,7 @@ struct BANTAuthorityNeedTests {
     @Test(arguments: [
         "We hit 429s at 100 req/s.", "I'm head of sales.", "Our sales budget is 20k.", "We want it for our sales team within 3 weeks.",
         "We use Salesforce with 40 seats.", "We zoeken een tool voor ons salesteam.",
+        "Our marketing agency has 3 offices in Berlin.", "Unser Vertrieb arbeitet in 12 Ländern.",
     ])
     func noTeamSizeNoNeed(_ text: String) throws {
         let extractor = try #require(TestSupport.extractor)
