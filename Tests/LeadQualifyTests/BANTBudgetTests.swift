@@ -73,6 +73,7 @@ struct BANTBudgetTests {
         "I started here in 2019.",
         "We hit 429s at 100 req/s.",
         "We do have around 40 sales reps.",
+        "Our old vendor charged us 500 € per month.",
     ])
     func ignoresNumbersThatAreNotBudgets(_ text: String) throws {
         let extractor = try #require(TestSupport.extractor)
