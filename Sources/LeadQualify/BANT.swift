@@ -17,6 +17,7 @@ public struct BANT: Sendable, Equatable {
         /// The sentence that states it.
         public var evidence: String
 
+        /// A budget statement.
         public init(min: Double?, max: Double?, currency: String?, period: String?, evidence: String) {
             self.min = min
             self.max = max
@@ -42,6 +43,7 @@ public struct BANT: Sendable, Equatable {
         /// The sentence that states it; `nil` for `.unknown`.
         public var evidence: String?
 
+        /// An authority statement.
         public init(level: AuthorityLevel, evidence: String?) {
             self.level = level
             self.evidence = evidence
@@ -57,6 +59,7 @@ public struct BANT: Sendable, Equatable {
         /// The sentence that states it.
         public var evidence: String
 
+        /// A need statement.
         public init(teamSize: Int?, teamFunction: String?, evidence: String) {
             self.teamSize = teamSize
             self.teamFunction = teamFunction
@@ -75,6 +78,7 @@ public struct BANT: Sendable, Equatable {
         /// The sentence that states it.
         public var evidence: String
 
+        /// A timeline statement.
         public init(deadline: String?, asap: Bool, exploring: Bool, evidence: String) {
             self.deadline = deadline
             self.asap = asap
@@ -83,9 +87,13 @@ public struct BANT: Sendable, Equatable {
         }
     }
 
+    /// The stated budget, `nil` when none was stated.
     public var budget: Budget?
+    /// Who decides (`.unknown` when nothing was said).
     public var authority: Authority
+    /// The team the product is wanted for, `nil` when not stated.
     public var need: Need?
+    /// When they want to start, `nil` when not stated.
     public var timeline: Timeline?
     /// The conversation was a support question (password, invoice, API …) and states no BANT letter.
     public var supportConversation: Bool
@@ -96,6 +104,7 @@ public struct BANT: Sendable, Equatable {
     public static let unstated = BANT(budget: nil, authority: Authority(level: .unknown, evidence: nil), need: nil,
                                       timeline: nil, supportConversation: false, referenceDate: nil)
 
+    /// A BANT from its letters.
     public init(budget: Budget?, authority: Authority, need: Need?, timeline: Timeline?,
                 supportConversation: Bool, referenceDate: String? = nil) {
         self.budget = budget
@@ -109,5 +118,23 @@ public struct BANT: Sendable, Equatable {
     /// Whether no letter is stated.
     public var isEmpty: Bool {
         budget == nil && authority.level == .unknown && need == nil && timeline == nil
+    }
+
+    /// One person's BANT from the BANTs of their records, in processing order: per letter, the first
+    /// record that states it wins (as for every merged field). The reference date follows the timeline.
+    /// A support conversation only when no letter is stated and a record was one.
+    public static func merging(_ parts: [BANT]) -> BANT {
+        var merged = BANT.unstated
+        merged.budget = parts.lazy.compactMap(\.budget).first
+        merged.authority = parts.first { $0.authority.level != .unknown }?.authority ?? merged.authority
+        merged.need = parts.lazy.compactMap(\.need).first
+        if let withTimeline = parts.first(where: { $0.timeline != nil }) {
+            merged.timeline = withTimeline.timeline
+            merged.referenceDate = withTimeline.referenceDate
+        } else {
+            merged.referenceDate = parts.lazy.compactMap(\.referenceDate).first
+        }
+        merged.supportConversation = merged.isEmpty && parts.contains { $0.supportConversation }
+        return merged
     }
 }

@@ -33,8 +33,9 @@ struct BANTCues: Sendable {
     var influencer = CueList()
     var negations: Set<String> = []
 
-    // Need: function → phrases
+    // Need: function → phrases, and words for the people a head count counts
     var needFunctions: [(function: String, cues: CueList)] = []
+    var people = CueList()
 
     // Timeline
     var asap = CueList()
@@ -48,6 +49,8 @@ struct BANTCues: Sendable {
     var nextWeek = CueList()
     var within = CueList()
     var oneWords: Set<String> = []
+    /// Words that may stand between a number and its unit ("3 prochains mois").
+    var withinFillers: Set<String> = []
     var quarterWords: Set<String> = []
     var ordinals: [String: Double] = [:]
     /// Time unit words → days per unit (1, 7) or 0 for months.
@@ -138,8 +141,12 @@ struct BANTCues: Sendable {
                 }
             case "need":
                 for (k, kn, v) in src.pairs(value, what: "need") {
+                    if k == "people" {
+                        Self.addPhrases(&people, &src, v, what: "need.people")
+                        continue
+                    }
                     guard let f = JobFunction(rawValue: k) else {
-                        src.problem("unknown function '\(k)' in need (use a function value such as sales, marketing, customer_success)", at: kn)
+                        src.problem("unknown function '\(k)' in need (use people, or a function value such as sales, marketing, customer_success)", at: kn)
                         continue
                     }
                     let i: Int
@@ -165,6 +172,7 @@ struct BANTCues: Sendable {
                     case "next_week": Self.addPhrases(&nextWeek, &src, v, what: "timeline.next_week")
                     case "within": Self.addPhrases(&within, &src, v, what: "timeline.within")
                     case "one_words": Self.addWords(&oneWords, &src, v, what: "timeline.one_words")
+                    case "within_fillers": Self.addWords(&withinFillers, &src, v, what: "timeline.within_fillers")
                     case "quarter_words": Self.addWords(&quarterWords, &src, v, what: "timeline.quarter_words")
                     case "ordinals": Self.addWordMap(&ordinals, &src, v, what: "timeline.ordinals")
                     case "units":

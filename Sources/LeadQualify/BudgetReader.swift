@@ -106,7 +106,7 @@ struct BudgetReader {
             budget.currency = first.currency
             if near(cues.maxBefore, before: first.start, in: s) || near(cues.maxAfter, after: first.end, in: s) {
                 budget.max = v
-            } else if near(cues.minBefore, before: first.start, in: s) {
+            } else if near(cues.minBefore, before: first.start, in: s) || plusAfter(first, in: s) {
                 budget.min = v
             } else {
                 budget.min = v
@@ -152,6 +152,12 @@ struct BudgetReader {
             }
         }
         return list.matches(in: s.words).contains { $0.start == end || $0.start == allowed }
+    }
+
+    /// "€20k+": a `+` right after the amount makes it a lower bound.
+    private func plusAfter(_ a: Amount, in s: Sentence) -> Bool {
+        let last = s.wordToken[a.end - 1]
+        return last + 1 < s.tokens.count && s.tokens[last + 1].text == "+" && !s.tokens[last + 1].spaceBefore
     }
 
     /// `year`, `month` or `nil`: a period phrase, or "/" followed by a unit word ("/month", "/yr").

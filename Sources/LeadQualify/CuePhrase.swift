@@ -102,12 +102,22 @@ struct CueList: Sendable {
                 }
             }
         }
-        found.sort { ($0.start, -$0.end, $0.phrase) < ($1.start, -$1.end, $1.phrase) }
+        if found.count > 1 {
+            found.sort { ($0.start, -$0.end, $0.phrase) < ($1.start, -$1.end, $1.phrase) }
+        }
         return found
     }
 
     /// Whether any phrase occurs in `words`.
-    func occurs(in words: [String]) -> Bool { !matches(in: words).isEmpty }
+    func occurs(in words: [String]) -> Bool {
+        for start in words.indices {
+            if let candidates = byFirstWord[words[start]] {
+                for p in candidates where Self.match(phrases[p].elements, 0, words, start) != nil { return true }
+            }
+            for p in prefixFirst where Self.match(phrases[p].elements, 0, words, start) != nil { return true }
+        }
+        return false
+    }
 
     /// The first match that starts at `start`, if any (longest phrase wins).
     func match(at start: Int, in words: [String]) -> Match? {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import LeadCore
 
 /// `leadsmith explain`: a readable breakdown of a lead line's score, for people who question it.

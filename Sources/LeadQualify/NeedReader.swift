@@ -7,6 +7,8 @@ struct NeedReader {
     private struct Count {
         var value: Int
         var word: Int
+        /// One past the count's last word ("2 dozen" ends after "dozen").
+        var end: Int
         var isDigits: Bool
     }
 
@@ -35,8 +37,9 @@ struct NeedReader {
                     if !after.spaceBefore && (after.kind == .word || after.text == "%" || after.text == ":" || after.text == "/") { continue }
                 }
                 var value = Int(t.value)
+                let start = w
                 if let next, let mult = cues.numberWords[next], mult == 12 || mult == 100 { value *= Int(mult); w += 1 }
-                counts.append(Count(value: value, word: w, isDigits: true))
+                counts.append(Count(value: value, word: start, end: w + 1, isDigits: true))
             } else if let v = cues.numberWords[s.words[w]] {
                 var value = v
                 let start = w
@@ -48,11 +51,26 @@ struct NeedReader {
                     w += 1
                 }
                 guard value >= 2 else { continue }
-                counts.append(Count(value: Int(value), word: start, isDigits: false))
+                counts.append(Count(value: Int(value), word: start, end: w + 1, isDigits: false))
             }
         }
+        // A head count is followed by the team or its people ("40 sales reps", "60 Leute im Vertrieb",
+        // "8 of us", "une vingtaine de personnes") or ends the sentence ("our sales team is 50") — not
+        // by other things ("3 offices").
+        let people = cues.people.matches(in: s.words)
+        let functionStarts = Set(functions.map(\.start))
+        func countsPeople(_ c: Count) -> Bool {
+            if c.end >= s.words.count { return true }
+            var w = c.end
+            while w < min(s.words.count, c.end + 4) {
+                if functionStarts.contains(w) || people.contains(where: { $0.start == w }) { return true }
+                if s.token(w).kind == .number { return false }
+                w += 1
+            }
+            return false
+        }
         var best: (distance: Int, count: Count, function: String)? = nil
-        for c in counts {
+        for c in counts where countsPeople(c) {
             for f in functions {
                 let d = c.word < f.start ? f.start - c.word : (c.word >= f.end ? c.word - f.end + 1 : 0)
                 guard d <= (c.isDigits ? 6 : 4) else { continue }

@@ -36,47 +36,58 @@ struct Sentence: Sendable {
     }
 
     /// Splits a message into sentences: after `.`, `!` or `?` followed by a space and an upper-case letter,
-    /// and at line breaks. "ca. 10.000 €" and "z.B. so" stay one sentence.
+    /// and at line breaks. "ca. 10.000 €" and "z.B. so" stay one sentence, and so does a short word before
+    /// a full stop ("Tsd. Euro": an abbreviation).
     static func split(_ message: String) -> [Sentence] {
-        let plain = TextFold.stripHTML(message)
-        var out: [String] = []
-        var current = ""
-        let chars = Array(plain)
+        let scalars = Array(TextFold.stripHTML(message).unicodeScalars)
+        var pieces: [ArraySlice<Unicode.Scalar>] = []
+        var start = 0
         var i = 0
-        while i < chars.count {
-            let c = chars[i]
+        @inline(__always) func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+            if c.isASCII { return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") }
+            return c.properties.isAlphabetic
+        }
+        while i < scalars.count {
+            let c = scalars[i]
             if c == "\n" || c == "\r" || c == "\u{2028}" {
-                out.append(current)
-                current = ""
+                pieces.append(scalars[start..<i])
                 i += 1
+                start = i
                 continue
             }
-            current.append(c)
-            if c == "." || c == "!" || c == "?" || c == "…" {
-                var j = i + 1
-                while j < chars.count, chars[j] == "." || chars[j] == "!" || chars[j] == "?" { current.append(chars[j]); j += 1 }
-                var k = j
-                while k < chars.count, chars[k] == " " || chars[k] == "\t" { k += 1 }
-                // "Tsd. Euro", "ca. Mitte", "Nr. 5": a short word before a full stop is an abbreviation
-                var wordLength = 0
-                var b = i - 1
-                while b >= 0, chars[b].isLetter || chars[b].isNumber { wordLength += 1; b -= 1 }
-                let abbreviation = c == "." && wordLength <= 3
-                if !abbreviation, k > j, k < chars.count, chars[k].isUppercase || chars[k] == "¿" || chars[k] == "¡" {
-                    out.append(current)
-                    current = ""
-                    i = k
+            guard c == "." || c == "!" || c == "?" || c == "\u{2026}" else { i += 1; continue }
+            var j = i + 1
+            while j < scalars.count, scalars[j] == "." || scalars[j] == "!" || scalars[j] == "?" { j += 1 }
+            var k = j
+            while k < scalars.count, scalars[k] == " " || scalars[k] == "\t" { k += 1 }
+            var wordLength = 0
+            var b = i - 1
+            while b >= 0, isWordScalar(scalars[b]) { wordLength += 1; b -= 1 }
+            let abbreviation = c == "." && wordLength <= 3
+            if !abbreviation, k > j, k < scalars.count,
+               scalars[k].properties.isUppercase || scalars[k] == "\u{00BF}" || scalars[k] == "\u{00A1}" {
+                pieces.append(scalars[start..<j])
+                start = k
+                i = k
+                continue
+            }
+            i = j
+        }
+        pieces.append(scalars[start..<scalars.count])
+        return pieces.compactMap { piece in
+            // collapse whitespace (NBSP included) and trim
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(piece.count)
+            var pendingSpace = false
+            for c in piece {
+                if c == " " || c == "\t" || c == "\u{00A0}" {
+                    pendingSpace = !out.isEmpty
                     continue
                 }
-                i = j
-                continue
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(c)
             }
-            i += 1
-        }
-        out.append(current)
-        return out.compactMap { s in
-            let collapsed = s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }).joined(separator: " ")
-            return collapsed.isEmpty ? nil : Sentence(collapsed)
+            return out.isEmpty ? nil : Sentence(TextFold.string(out[...]))
         }
     }
 }

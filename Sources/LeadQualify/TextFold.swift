@@ -7,7 +7,7 @@ import Foundation
 enum TextFold {
     /// Removes light HTML (`<p>`, `<br>` …) and decodes the common entities, keeping the text readable.
     static func stripHTML(_ s: String) -> String {
-        guard s.contains("<") || s.contains("&") else { return s }
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return s }
         var out = String.UnicodeScalarView()
         var inTag = false
         let scalars = Array(s.unicodeScalars)
@@ -63,48 +63,81 @@ enum TextFold {
 
     /// Lower-cased, diacritic-free text; apostrophes, dashes and spaces unified.
     static func fold(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
         var isASCII = true
         for u in s.utf8 where u >= 0x80 { isASCII = false; break }
-        let source = isASCII ? s : s.decomposedStringWithCanonicalMapping
-        for c in source.unicodeScalars {
+        if isASCII {
+            var bytes = Array(s.utf8)
+            for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 0x20 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        @inline(__always) func put(_ c: Unicode.Scalar) { UTF8.encode(c) { out.append($0) } }
+        for c in s.decomposedStringWithCanonicalMapping.unicodeScalars {
             let v = c.value
             if v < 0x80 {
-                if v >= 0x41 && v <= 0x5A {
-                    out.append(Unicode.Scalar(v + 0x20)!)
-                } else {
-                    out.append(c)
-                }
+                out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
                 continue
             }
             if (0x0300...0x036F).contains(v) { continue }   // combining marks
             switch v {
-            case 0x2018, 0x2019, 0x201B, 0x02BC, 0x00B4, 0x2032, 0x0060: out.append("'")
-            case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: out.append("\"")
-            case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: out.append("-")
-            case 0x00A0, 0x2007, 0x2009, 0x200A, 0x202F, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006: out.append(" ")
+            case 0x2018, 0x2019, 0x201B, 0x02BC, 0x00B4, 0x2032: out.append(UInt8(ascii: "'"))
+            case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: out.append(UInt8(ascii: "\""))
+            case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: out.append(UInt8(ascii: "-"))
+            case 0x00A0, 0x2007, 0x2009, 0x200A, 0x202F, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006: out.append(UInt8(ascii: " "))
             case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: continue
-            case 0x0141, 0x0142: out.append("l")     // Ł ł
-            case 0x00DF, 0x1E9E: out.append("s"); out.append("s")   // ß
-            case 0x00D8, 0x00F8: out.append("o")
-            case 0x00C6, 0x00E6: out.append("a"); out.append("e")
-            case 0x0152, 0x0153: out.append("o"); out.append("e")
-            case 0x0110, 0x0111: out.append("d")
-            case 0x0131: out.append("i")
+            case 0x0141, 0x0142: out.append(UInt8(ascii: "l"))     // Ł ł
+            case 0x00DF, 0x1E9E: out.append(contentsOf: [UInt8(ascii: "s"), UInt8(ascii: "s")])   // ß
+            case 0x00D8, 0x00F8: out.append(UInt8(ascii: "o"))
+            case 0x00C6, 0x00E6: out.append(contentsOf: [UInt8(ascii: "a"), UInt8(ascii: "e")])
+            case 0x0152, 0x0153: out.append(contentsOf: [UInt8(ascii: "o"), UInt8(ascii: "e")])
+            case 0x0110, 0x0111: out.append(UInt8(ascii: "d"))
+            case 0x0131: out.append(UInt8(ascii: "i"))
             default:
-                let lower = c.properties.lowercaseMapping
-                out.append(contentsOf: lower.unicodeScalars)
+                if c.properties.changesWhenLowercased {
+                    for l in c.properties.lowercaseMapping.unicodeScalars { put(l) }
+                } else {
+                    put(c)
+                }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A string from a run of scalars, without per-scalar string appends.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for c in scalars {
+            if c.value < 0x80 { bytes.append(UInt8(c.value)) } else { UTF8.encode(c) { bytes.append($0) } }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `text` with whitespace-separated chunks that are e-mail addresses or URLs removed
     /// (their digits are not amounts or team sizes).
     static func removeAddresses(_ s: String) -> String {
-        guard s.contains("@") || s.contains("://") || s.contains("www.") else { return s }
-        return s.split(separator: " ", omittingEmptySubsequences: false).filter { chunk in
-            !(chunk.contains("@") || chunk.contains("://") || chunk.hasPrefix("www."))
-        }.joined(separator: " ")
+        var candidate = false
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            // "@", "://" or "www."
+            if b == UInt8(ascii: "@") || (b == UInt8(ascii: "/") && previous == UInt8(ascii: ":"))
+                || (b == UInt8(ascii: ".") && previous == UInt8(ascii: "w")) {
+                candidate = true
+                break
+            }
+            previous = b
+        }
+        guard candidate else { return s }
+        func isAddress(_ chunk: Substring) -> Bool {
+            let b = chunk.utf8
+            if b.contains(UInt8(ascii: "@")) { return true }
+            if b.starts(with: "www.".utf8) { return true }
+            guard b.contains(UInt8(ascii: "/")) else { return false }
+            return chunk.range(of: "://") != nil
+        }
+        let chunks = s.split(separator: " ", omittingEmptySubsequences: false)
+        guard chunks.contains(where: isAddress) else { return s }
+        return chunks.filter { !isAddress($0) }.joined(separator: " ")
     }
 }

@@ -37,6 +37,7 @@ struct TimelineReader {
         let words = s.words
         let beforeMatches = cues.before.matches(in: words)
         let endMatches = cues.monthCues.matches(in: words)
+        let withinMatches = cues.within.matches(in: words)
         var money = Set<Int>()
         for a in amounts where a.currency != nil || a.multiplier != nil { money.formUnion(a.start..<a.end) }
 
@@ -117,7 +118,8 @@ struct TimelineReader {
             }
             // "within 3 weeks", "binnen 3 maanden", "d'ici 6 semaines", "within a month".
             if let perUnit = cues.units[word], w > 0 {
-                let nw = w - 1
+                var nw = w - 1
+                if nw > 0, cues.withinFillers.contains(words[nw]) { nw -= 1 }   // "3 prochains mois"
                 var n: Int? = nil
                 let nt = s.token(nw)
                 if nt.kind == .number, !money.contains(nw), let v = Int(exactly: nt.value) { n = v }
@@ -131,7 +133,7 @@ struct TimelineReader {
                 } else if nw >= 2, s.token(nw - 2).kind == .number, cues.rangeConnectors.contains(words[nw - 1]) {
                     start = nw - 2
                 }
-                let cued = cues.within.matches(in: words).contains { $0.end <= start && $0.end >= start - 3 }
+                let cued = withinMatches.contains { $0.end <= start && $0.end >= start - 3 }
                 guard cued else { continue }
                 let date = perUnit == 0 ? ref.adding(months: n) : ref.adding(days: n * perUnit)
                 found.append((start, date))

@@ -55,7 +55,7 @@ enum Tokenizer {
         }
         while i < s.count {
             let c = s[i]
-            if c.properties.isWhitespace {
+            if c == " " || c == "\t" || c == "\n" || c == "\r" || (!c.isASCII && c.properties.isWhitespace) {
                 space = true
                 i += 1
                 continue
@@ -69,11 +69,10 @@ enum Tokenizer {
                     space = false
                     continue
                 }
-                var intDigits = ""
+                var intDigits = TextFold.string(s[i..<(i + digitRun(from: i))])
                 var fraction = ""
                 var j = i
                 let first = digitRun(from: j)
-                intDigits.unicodeScalars.append(contentsOf: s[j..<(j + first)])
                 j += first
                 var separators = false
                 var groupLength = first
@@ -82,20 +81,20 @@ enum Tokenizer {
                     guard sep == "." || sep == "," || sep == "'" || sep == " " else { break }
                     let run = digitRun(from: j + 1)
                     if run == 3 && (sep != " " || groupLength <= 3) {
-                        intDigits.unicodeScalars.append(contentsOf: s[(j + 1)..<(j + 4)])
+                        intDigits += TextFold.string(s[(j + 1)..<(j + 4)])
                         j += 4
                         separators = true
                         groupLength = 3
                         continue
                     }
                     if sep != " " && sep != "'" && (run == 1 || run == 2) {
-                        fraction.unicodeScalars.append(contentsOf: s[(j + 1)..<(j + 1 + run)])
+                        fraction = TextFold.string(s[(j + 1)..<(j + 1 + run)])
                         j += 1 + run
                         separators = true
                     }
                     break
                 }
-                var t = Token(kind: .number, text: String(s[i..<j].map(Character.init)))
+                var t = Token(kind: .number, text: TextFold.string(s[i..<j]))
                 t.value = Double(intDigits + (fraction.isEmpty ? "" : "." + fraction)) ?? 0
                 t.spaceBefore = space
                 t.hasSeparators = separators
@@ -106,12 +105,8 @@ enum Tokenizer {
             }
             if isLetter(c) {
                 var j = i
-                var text = String.UnicodeScalarView()
-                while j < s.count, isLetter(s[j]) || (isDigit(s[j]) && !text.isEmpty) {
-                    text.append(s[j])
-                    j += 1
-                }
-                var t = Token(kind: .word, text: String(text))
+                while j < s.count, isLetter(s[j]) || (isDigit(s[j]) && j > i) { j += 1 }
+                var t = Token(kind: .word, text: TextFold.string(s[i..<j]))
                 t.spaceBefore = space
                 tokens.append(t)
                 i = j
@@ -122,7 +117,7 @@ enum Tokenizer {
                 var t = Token(kind: .symbol, text: String(Character(c)))
                 t.spaceBefore = space
                 tokens.append(t)
-            } else if !(c.properties.generalCategory == .otherSymbol || c.properties.isEmojiPresentation
+            } else if c.isASCII || !(c.properties.generalCategory == .otherSymbol || c.properties.isEmojiPresentation
                         || c.properties.generalCategory == .nonspacingMark || c.value == 0xFE0F) {
                 var t = Token(kind: .punct, text: String(Character(c)))
                 t.spaceBefore = space
@@ -168,7 +163,7 @@ enum Tokenizer {
             return nil
         }
         guard (1900...2200).contains(y), (1...12).contains(m), (1...CivilDate.daysIn(month: m, year: y)).contains(d) else { return nil }
-        var t = Token(kind: .date, text: String(s[i..<j].map(Character.init)))
+        var t = Token(kind: .date, text: TextFold.string(s[i..<j]))
         t.date = (y, m, d)
         return (t, j)
     }

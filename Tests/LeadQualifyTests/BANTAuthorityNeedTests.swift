@@ -69,6 +69,11 @@ struct BANTAuthorityNeedTests {
         NeedCase(text: "Abbiamo una ventina di commerciali.", size: 20, function: "sales"),
         NeedCase(text: "Il nostro team marketing conta 7 persone.", size: 7, function: "marketing"),
         NeedCase(text: "Mamy 15 handlowców.", size: 15, function: "sales"),
+        NeedCase(text: "Our sales team is 50.", size: 50, function: "sales"),
+        NeedCase(text: "Our SDR team is 10 strong.", size: 10, function: "sales"),
+        NeedCase(text: "Nous sommes 15 dans l'équipe commerciale.", size: 15, function: "sales"),
+        NeedCase(text: "Im Marketing sind wir zu zehnt.", size: 10, function: "marketing"),
+        NeedCase(text: "We have 3 offices and 40 sales reps.", size: 40, function: "sales"),
         NeedCase(text: "Nasz dział obsługi klienta liczy 8 osób.", size: 8, function: "customer_success"),
     ])
     func needs(_ c: NeedCase) throws {
@@ -82,9 +87,28 @@ struct BANTAuthorityNeedTests {
     @Test(arguments: [
         "We hit 429s at 100 req/s.", "I'm head of sales.", "Our sales budget is 20k.", "We want it for our sales team within 3 weeks.",
         "We use Salesforce with 40 seats.", "We zoeken een tool voor ons salesteam.",
+        "Our marketing agency has 3 offices in Berlin.", "Unser Vertrieb arbeitet in 12 Ländern.",
     ])
     func noTeamSizeNoNeed(_ text: String) throws {
         let extractor = try #require(TestSupport.extractor)
         #expect(extractor.extract(texts: [text], referenceDate: "2024-03-12").need == nil)
+    }
+}
+
+/// A person with several records: per letter, the first record that states it wins.
+struct BANTMergingTests {
+    @Test func firstStatementPerLetterAcrossRecords() throws {
+        let extractor = try #require(TestSupport.extractor)
+        let first = extractor.extract(texts: ["We have about 40 sales reps.", "Next month would be great."], referenceDate: "2024-03-12")
+        let second = extractor.extract(texts: ["We have 10 marketers.", "Budget is around €20k.", "Ik beslis hierover.", "ASAP."], referenceDate: "2024-06-01")
+        let merged = BANT.merging([first, second])
+        #expect(merged.need?.teamSize == 40)
+        #expect(merged.budget?.max == 20000)
+        #expect(merged.authority.level == .decisionMaker)
+        #expect(merged.timeline?.deadline == "2024-04-30")
+        #expect(merged.referenceDate == "2024-03-12")
+        let support = extractor.extract(texts: ["How do I reset my password?"], referenceDate: nil)
+        #expect(BANT.merging([support, .unstated]).supportConversation)
+        #expect(!BANT.merging([support, first]).supportConversation)
     }
 }

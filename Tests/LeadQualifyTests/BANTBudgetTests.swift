@@ -26,6 +26,8 @@ struct BANTBudgetTests {
         Case(text: "No more than 2,500 USD per month.", max: 2500, currency: "USD", period: "month"),
         Case(text: "We spend about €3.5k monthly on tools.", min: 3500, max: 3500, currency: "EUR", period: "month"),
         Case(text: "At least 20k EUR.", min: 20000, currency: "EUR"),
+        Case(text: "€20k+ per year.", min: 20000, currency: "EUR", period: "year"),
+        Case(text: "Rund 1,5 Mio. € über drei Jahre.", min: 1_500_000, max: 1_500_000, currency: "EUR"),
         Case(text: "Het budget is rond de 15 duizend euro per jaar.", min: 15000, max: 15000, currency: "EUR", period: "year"),
         Case(text: "Tussen de 10.000 en 15.000 euro.", min: 10000, max: 15000, currency: "EUR"),
         Case(text: "Maximaal €750 per maand.", max: 750, currency: "EUR", period: "month"),
@@ -73,6 +75,7 @@ struct BANTBudgetTests {
         "I started here in 2019.",
         "We hit 429s at 100 req/s.",
         "We do have around 40 sales reps.",
+        "Our old vendor charged us 500 € per month.",
     ])
     func ignoresNumbersThatAreNotBudgets(_ text: String) throws {
         let extractor = try #require(TestSupport.extractor)
