@@ -6,23 +6,11 @@ struct PersonQualifier: Sendable {
     let bant: BANTExtractor
     let qualifier: Qualifier
 
-    /// BANT per record (each against its own timestamp); for each letter the first record that states it wins.
+    /// BANT per record, each against its own timestamp; for each letter the first record that states it wins.
     func statedBANT(_ person: MergedPerson) -> BANT {
-        var merged: BANT? = nil
-        for record in person.records where !record.statements.isEmpty {
-            let b = bant.extract(texts: record.statements, referenceDate: record.timestamp)
-            guard var m = merged else {
-                merged = b
-                continue
-            }
-            if m.budget == nil { m.budget = b.budget }
-            if m.authority.level == .unknown { m.authority = b.authority }
-            if m.need == nil { m.need = b.need }
-            if m.timeline == nil { m.timeline = b.timeline }
-            m.supportConversation = m.supportConversation && b.supportConversation
-            merged = m
-        }
-        return merged ?? bant.extract(texts: [], referenceDate: nil)
+        BANT.merging(person.records.filter { !$0.statements.isEmpty }.map {
+            bant.extract(texts: $0.statements, referenceDate: $0.timestamp)
+        })
     }
 
     func qualify(_ person: MergedPerson, base: LeadJSON.Base) -> Qualification {
