@@ -132,6 +132,23 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
         return Match(position: i, length: best.tokens.count, phrase: best.phrase, value: best.value)
     }
 
+    /// Substring search on UTF-8 bytes (tokens are short; Foundation's `contains` is far slower).
+    private static func utf8Contains(_ haystack: String, _ needle: String) -> Bool {
+        let h = Array(haystack.utf8)
+        let n = Array(needle.utf8)
+        guard !n.isEmpty, h.count >= n.count else { return n.isEmpty }
+        var i = 0
+        while i + n.count <= h.count {
+            if h[i] == n[0] {
+                var k = 1
+                while k < n.count && h[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     private func bestPattern(for token: MatchToken, at i: Int) -> Match? {
         var best: Pattern?
         var bestLength = 0
@@ -146,7 +163,7 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
                 let key = String(decoding: utf8.suffix(n), as: UTF8.self)
                 if let p = suffixes[n]?[key] { best = p; bestLength = n; break }
             }
-            for p in infixes where p.literal.utf8.count > bestLength && form.contains(p.literal) {
+            for p in infixes where p.literal.utf8.count > bestLength && Self.utf8Contains(form, p.literal) {
                 best = p
                 bestLength = p.literal.utf8.count
             }
