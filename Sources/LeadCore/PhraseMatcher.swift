@@ -52,6 +52,16 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
     private var infixes: [Pattern] = []
     private var prefixLengths: [Int] = []
     private var suffixLengths: [Int] = []
+    /// First / last three bytes of every prefix / suffix literal (literals shorter than 3 bytes
+    /// disable the gate): a token whose head or tail is not here cannot match, which skips most look-ups.
+    private var prefixHeads: Set<UInt32> = []
+    private var suffixTails: Set<UInt32> = []
+    private var shortPrefix = false
+    private var shortSuffix = false
+
+    private static func pack(_ b: some Collection<UInt8>) -> UInt32 {
+        b.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    }
 
     /// Whether the matcher has no rules.
     var isEmpty: Bool { byFirst.isEmpty && prefixes.isEmpty && suffixes.isEmpty && infixes.isEmpty }
@@ -75,8 +85,10 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
                 if !infixes.contains(where: { $0.literal == literal }) { infixes.append(p) }
             case (false, true):
                 if prefixes[n, default: [:]][literal] == nil { prefixes[n, default: [:]][literal] = p }
+                if n >= 3 { prefixHeads.insert(Self.pack(literal.utf8.prefix(3))) } else { shortPrefix = true }
             default:
                 if suffixes[n, default: [:]][literal] == nil { suffixes[n, default: [:]][literal] = p }
+                if n >= 3 { suffixTails.insert(Self.pack(literal.utf8.suffix(3))) } else { shortSuffix = true }
             }
             prefixLengths = prefixes.keys.sorted(by: >)
             suffixLengths = suffixes.keys.sorted(by: >)
@@ -155,11 +167,13 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
         for form in token.forms {
             let utf8 = form.utf8
             let count = utf8.count
-            for n in prefixLengths where n <= count && n > bestLength {
+            let tryPrefixes = shortPrefix || (count >= 3 && prefixHeads.contains(Self.pack(utf8.prefix(3))))
+            let trySuffixes = shortSuffix || (count >= 3 && suffixTails.contains(Self.pack(utf8.suffix(3))))
+            for n in prefixLengths where tryPrefixes && n <= count && n > bestLength {
                 let key = String(decoding: utf8.prefix(n), as: UTF8.self)
                 if let p = prefixes[n]?[key] { best = p; bestLength = n; break }
             }
-            for n in suffixLengths where n <= count && n > bestLength {
+            for n in suffixLengths where trySuffixes && n <= count && n > bestLength {
                 let key = String(decoding: utf8.suffix(n), as: UTF8.self)
                 if let p = suffixes[n]?[key] { best = p; bestLength = n; break }
             }
