@@ -149,18 +149,23 @@ struct DomainList: Sendable {
     /// Whether `domain` or one of its parent domains is listed, or its registrable label is a `name.*` entry.
     func contains(_ domain: String) -> Bool {
         let d = domain.lowercased()
-        if !exact.isEmpty {
-            var rest = Substring(d)
-            while true {
-                if exact.contains(String(rest)) { return true }
-                guard let dot = rest.firstIndex(of: ".") else { break }
-                rest = rest[rest.index(after: dot)...]
+        var sawWildcardLabel = false
+        var labelStart = d.startIndex
+        var index = d.startIndex
+        // Walk the labels once: each suffix starting at a label is a candidate parent domain.
+        while true {
+            if !exact.isEmpty && exact.contains(String(d[labelStart...])) { return true }
+            guard let dot = d[index...].firstIndex(of: ".") else {
+                if !anySuffix.isEmpty && anySuffix.contains(String(d[labelStart...])) { sawWildcardLabel = true }
+                break
             }
+            if !anySuffix.isEmpty && anySuffix.contains(String(d[labelStart..<dot])) { sawWildcardLabel = true }
+            index = d.index(after: dot)
+            labelStart = index
         }
-        if !anySuffix.isEmpty, let reg = PublicSuffix.registrableDomain(d),
-           let label = reg.split(separator: ".").first, anySuffix.contains(String(label)) {
-            return true
-        }
-        return false
+        // Only ask the public-suffix list when a label could be a `name.*` entry.
+        guard sawWildcardLabel, let reg = PublicSuffix.registrableDomain(d),
+              let label = reg.split(separator: ".").first else { return false }
+        return anySuffix.contains(String(label))
     }
 }

@@ -52,6 +52,16 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
     private var infixes: [Pattern] = []
     private var prefixLengths: [Int] = []
     private var suffixLengths: [Int] = []
+    /// First / last three bytes of every prefix / suffix literal (literals shorter than 3 bytes
+    /// disable the gate): a token whose head or tail is not here cannot match, which skips most look-ups.
+    private var prefixHeads: Set<UInt32> = []
+    private var suffixTails: Set<UInt32> = []
+    private var shortPrefix = false
+    private var shortSuffix = false
+
+    private static func pack(_ b: some Collection<UInt8>) -> UInt32 {
+        b.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    }
 
     /// Whether the matcher has no rules.
     var isEmpty: Bool { byFirst.isEmpty && prefixes.isEmpty && suffixes.isEmpty && infixes.isEmpty }
@@ -75,8 +85,10 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
                 if !infixes.contains(where: { $0.literal == literal }) { infixes.append(p) }
             case (false, true):
                 if prefixes[n, default: [:]][literal] == nil { prefixes[n, default: [:]][literal] = p }
+                if n >= 3 { prefixHeads.insert(Self.pack(literal.utf8.prefix(3))) } else { shortPrefix = true }
             default:
                 if suffixes[n, default: [:]][literal] == nil { suffixes[n, default: [:]][literal] = p }
+                if n >= 3 { suffixTails.insert(Self.pack(literal.utf8.suffix(3))) } else { shortSuffix = true }
             }
             prefixLengths = prefixes.keys.sorted(by: >)
             suffixLengths = suffixes.keys.sorted(by: >)
@@ -132,21 +144,40 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
         return Match(position: i, length: best.tokens.count, phrase: best.phrase, value: best.value)
     }
 
+    /// Substring search on UTF-8 bytes (tokens are short; Foundation's `contains` is far slower).
+    private static func utf8Contains(_ haystack: String, _ needle: String) -> Bool {
+        let h = Array(haystack.utf8)
+        let n = Array(needle.utf8)
+        guard !n.isEmpty, h.count >= n.count else { return n.isEmpty }
+        var i = 0
+        while i + n.count <= h.count {
+            if h[i] == n[0] {
+                var k = 1
+                while k < n.count && h[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     private func bestPattern(for token: MatchToken, at i: Int) -> Match? {
         var best: Pattern?
         var bestLength = 0
         for form in token.forms {
             let utf8 = form.utf8
             let count = utf8.count
-            for n in prefixLengths where n <= count && n > bestLength {
+            let tryPrefixes = shortPrefix || (count >= 3 && prefixHeads.contains(Self.pack(utf8.prefix(3))))
+            let trySuffixes = shortSuffix || (count >= 3 && suffixTails.contains(Self.pack(utf8.suffix(3))))
+            for n in prefixLengths where tryPrefixes && n <= count && n > bestLength {
                 let key = String(decoding: utf8.prefix(n), as: UTF8.self)
                 if let p = prefixes[n]?[key] { best = p; bestLength = n; break }
             }
-            for n in suffixLengths where n <= count && n > bestLength {
+            for n in suffixLengths where trySuffixes && n <= count && n > bestLength {
                 let key = String(decoding: utf8.suffix(n), as: UTF8.self)
                 if let p = suffixes[n]?[key] { best = p; bestLength = n; break }
             }
-            for p in infixes where p.literal.utf8.count > bestLength && form.contains(p.literal) {
+            for p in infixes where p.literal.utf8.count > bestLength && Self.utf8Contains(form, p.literal) {
                 best = p
                 bestLength = p.literal.utf8.count
             }

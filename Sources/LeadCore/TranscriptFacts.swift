@@ -11,18 +11,19 @@ public enum TranscriptFacts {
     /// - Parameter texts: the visitor messages in order.
     /// - Returns: the first address, as typed (case kept; obfuscation undone), or `nil`.
     public static func email(inVisitorMessages texts: [String]) -> String? {
-        for text in texts where text.contains("@") || text.range(of: "at", options: .caseInsensitive) != nil {
+        for text in texts where text.utf8.contains(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "[")
+                                                           || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "{") }) {
             var t = stripTags(text)
-            if !t.contains("@") {
+            if !t.contains(Character("@")) {
                 t = deobfuscate(t)
-                guard t.contains("@") else { continue }
+                guard t.contains(Character("@")) else { continue }
             }
             let ns = t as NSString
             guard let m = Patterns.shared.email.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) else { continue }
             var found = Substring(ns.substring(with: m.range))
             while let l = found.last, l == "." || l == "-" || l == "'" || l == "’" { found = found.dropLast() }
             while let f = found.first, f == "'" || f == "’" || f == "." { found = found.dropFirst() }
-            if found.contains("@") { return String(found) }
+            if found.contains(Character("@")) { return String(found) }
         }
         return nil
     }
@@ -42,11 +43,15 @@ public enum TranscriptFacts {
     /// - Returns: the first stated title as typed (trimmed), or `nil`.
     public static func jobTitle(inVisitorMessages texts: [String], normalizer: TitleNormalizer? = nil) -> String? {
         for text in texts {
+            let lowerBytes = Array(text.lowercased().utf8)
+            let mayHaveCue = cueTriggers.contains { bytes(lowerBytes, contain: $0) }
+            let mayHaveAs = normalizer != nil && asTriggers.contains { bytes(lowerBytes, contain: $0) }
+            guard mayHaveCue || mayHaveAs else { continue }
             let t = stripTags(text)
             let ns = t as NSString
             let whole = NSRange(location: 0, length: ns.length)
-            var cues = Patterns.shared.cue.matches(in: t, range: whole)
-            if normalizer != nil {
+            var cues = mayHaveCue ? Patterns.shared.cue.matches(in: t, range: whole) : []
+            if mayHaveAs {
                 // "As head of marketing at Acme, …" is a title only when the normalizer confirms it.
                 cues += Patterns.shared.asCue.matches(in: t, range: whole)
                 cues.sort { $0.range.location < $1.range.location }
@@ -57,6 +62,31 @@ public enum TranscriptFacts {
             }
         }
         return nil
+    }
+
+    /// Lower-case byte sequences one of which every cue contains (checked before running the regex).
+    static let cueTriggers: [[UInt8]] = [
+        "i'm", "i’m", "i am", "i work", "im ", "my ", "ik ", "ich ", "je ", "en tant", "soy", "trabajo", "mi ", "sono",
+        "lavoro", "il mio", "jestem", "pracuj", "moje", "title", "role", "position", "functie", "funktion",
+        "fonction", "poste", "cargo", "ruolo", "stanowisko",
+    ].map { Array($0.utf8) }
+
+    /// Byte sequences that may start an "As head of …" cue.
+    static let asTriggers: [[UInt8]] = ["as "].map { Array($0.utf8) }
+
+    /// Substring search on bytes.
+    static func bytes(_ h: [UInt8], contain n: [UInt8]) -> Bool {
+        guard let first = n.first, h.count >= n.count else { return false }
+        var i = 0
+        while i + n.count <= h.count {
+            if h[i] == first {
+                var k = 1
+                while k < n.count && h[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The title after a cue, trying "Name, the title" appositions and dropping "of <Company>" tails.
@@ -78,7 +108,7 @@ public enum TranscriptFacts {
         let trimmed = text.drop { $0.isWhitespace }
         guard let comma = trimmed.firstIndex(of: ","), let first = trimmed.first, first.isUppercase else { return nil }
         let name = trimmed[..<comma]
-        guard !name.isEmpty, !name.contains(" "), name.count <= 20,
+        guard !name.isEmpty, !name.contains(Character(" ")), name.count <= 20,
               name.dropFirst().allSatisfy({ $0.isLowercase || $0 == "-" || $0 == "'" }) else { return nil }
         let rest = trimmed[trimmed.index(after: comma)...]
         return rest.contains(where: { $0.isLetter }) ? String(rest) : nil
@@ -215,7 +245,7 @@ public enum TranscriptFacts {
                 if "!?;:".contains(last) { break }
                 if last == "." {
                     let stem = fold(String(word.dropLast()))
-                    if !(abbreviations.contains(stem) || stem.contains(".")) { break } // "n.v.t." and "Sr." keep going
+                    if !(abbreviations.contains(stem) || stem.contains(Character("."))) { break } // "n.v.t." and "Sr." keep going
                     if i + 1 >= words.count { break }
                 }
                 if last == "," {
@@ -258,10 +288,13 @@ public enum TranscriptFacts {
         return true
     }
 
+    static let trailingPunctuation: Set<Character> = [",", ".", ";", ":", "!", "?", "\"", "'", "“", "”", "»", ")"]
+    static let leadingPunctuation: Set<Character> = ["\"", "'", "“", "”", "«", "("]
+
     static func trimPunctuation(_ word: String) -> String {
         var s = Substring(word)
-        while let l = s.last, ",.;:!?\"'“”»)".contains(l) { s = s.dropLast() }
-        while let f = s.first, "\"'“”«(".contains(f) { s = s.dropFirst() }
+        while let l = s.last, trailingPunctuation.contains(l) { s = s.dropLast() }
+        while let f = s.first, leadingPunctuation.contains(f) { s = s.dropFirst() }
         return String(s)
     }
 
@@ -271,7 +304,7 @@ public enum TranscriptFacts {
 
     /// Light HTML tags (`<p>`, `</p>`, `<br/>`) replaced by spaces; `<addr@x>` is not a tag and stays.
     static func stripTags(_ text: String) -> String {
-        guard text.contains("<") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
         let ns = text as NSString
         return Patterns.shared.tag.stringByReplacingMatches(in: text, range: NSRange(location: 0, length: ns.length),
                                                             withTemplate: " ")
