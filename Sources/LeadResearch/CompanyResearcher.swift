@@ -75,7 +75,10 @@ public struct CompanyResearcher: Sendable {
         let contentType = response.header("content-type")
         do {
             let doc = try HTMLDocument.parse(response.body, url: url, contentType: contentType)
-            let scan = PageScanner(officeMarkers: rules.contact.officeMarkers).scan(doc, url: url)
+            var scan = PageScanner(officeMarkers: rules.contact.officeMarkers).scan(doc, url: url)
+            if kind == "team" || kind == "about" {
+                scan.people = TeamExtractor(rules: rules.team).members(body: doc.body ?? doc.root, url: url, jsonLD: scan.jsonLD)
+            }
             profile.pages.append(PageOutcome(url: url, status: .ok))
             return ReadPage(kind: kind, scan: scan, headers: response.headers)
         } catch {

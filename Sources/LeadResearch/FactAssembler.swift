@@ -129,11 +129,28 @@ struct FactAssembler {
         var seen = Set<String>()
         p.emails = emails.filter { seen.insert($0).inserted }
 
+        fillPeople(&p)
         fillEmployees(&p, orgs: orgs)
         fillFounded(&p, orgs: orgs, micro: micro("foundingdate"))
         fillSocial(&p, orgs: orgs)
         fillTechnologies(&p)
         fillIndustry(&p, orgs: orgs)
+    }
+
+    /// Team page people first, then about page people; one entry per name. A "name" that holds the
+    /// company's own name ("Over Acme Koffie") is a heading, not a person.
+    private func fillPeople(_ p: inout CompanyProfile) {
+        let brands = [p.name?.value, p.legalName?.value].compactMap { $0 }.map(TeamExtractor.nameKey).filter { !$0.isEmpty }
+        var seen = Set<String>()
+        for kind in ["team", "about"] {
+            for page in pages where page.kind == kind {
+                for member in page.scan.people {
+                    let key = TeamExtractor.nameKey(member.name)
+                    if brands.contains(where: { key.contains($0) }) { continue }
+                    if seen.insert(key).inserted { p.people.append(member) }
+                }
+            }
+        }
     }
 
     private func regionFromLanguage() -> String? {

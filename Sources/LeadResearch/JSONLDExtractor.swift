@@ -80,7 +80,8 @@ enum JSONLDExtractor {
         }
     }
 
-    private static func string(_ v: Any?) -> String? {
+    /// A property's text: a string (trimmed), a number, the first of an array, or an object's `name`/`@value`.
+    static func string(_ v: Any?) -> String? {
         if let s = v as? String {
             let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
             return t.isEmpty ? nil : t

@@ -10,9 +10,11 @@ public struct ResearchRules: Sendable {
     let industries: IndustryRules
     let social: SocialCanonicalizer
     let contact: ContactCues
+    let team: TeamRules
 
     /// Loads `fingerprints.yaml`, `industries.yaml`, `site_status.yaml`, `employee_phrases.yaml`,
-    /// `founding_phrases.yaml`, `social.yaml` and `contact_cues.yaml` from `files`.
+    /// `founding_phrases.yaml`, `social.yaml`, `contact_cues.yaml`, `team_page.yaml` and (to tell
+    /// names from job titles on team pages) `titles.yaml` from `files`.
     /// - Throws: ``LeadsmithError`` `bad_rules` naming the file that is missing or invalid.
     public init(files: RuleFiles) throws(LeadsmithError) {
         employee = EmployeeCountParser(phrases: try files.yaml("employee_phrases.yaml", as: EmployeePhrases.self))
@@ -24,6 +26,7 @@ public struct ResearchRules: Sendable {
         industries = try IndustryRules(ind, file: files.url("industries.yaml").path)
         social = SocialCanonicalizer(ignoredHandles: try files.yaml("social.yaml", as: SocialFile.self).ignoreHandles)
         contact = ContactCues(try files.yaml("contact_cues.yaml", as: ContactCueFile.self))
+        team = TeamRules(try files.yaml("team_page.yaml", as: TeamPageFile.self), titles: try TitleNormalizer(rules: files))
     }
 }
 

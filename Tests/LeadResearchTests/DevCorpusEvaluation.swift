@@ -26,7 +26,14 @@ struct DevCorpusEvaluation {
         }
         let clock = ContinuousClock()
         var elapsed = Duration.zero
+        var profiles: [String: CompanyProfile] = [:]
+        var teamLeads: [(domain: String, name: String, title: String)] = []
         for line in text.split(separator: "\n") {
+            if let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], obj["type"] as? String == "lead",
+               obj["title_source"] as? String == "team_page", let domain = obj["domain"] as? String,
+               let first = obj["first_name"] as? String, let last = obj["last_name"] as? String, let title = obj["job_title"] as? String {
+                teamLeads.append((domain, first + " " + last, title))
+            }
             guard let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                   obj["type"] as? String == "company", let domain = obj["domain"] as? String else { continue }
             // Research the first domain of the chain when the truth lists redirects.
@@ -34,6 +41,7 @@ struct DevCorpusEvaluation {
             let t0 = clock.now
             let p = await researcher.research(domain: start)
             elapsed += clock.now - t0
+            profiles[domain] = p
             let truthStatus = obj["site_status"] as? String ?? ""
             count("site_status", p.siteStatus.rawValue == truthStatus, "\(domain) got \(p.siteStatus.rawValue) want \(truthStatus)")
             guard truthStatus == "ok" else { continue }
@@ -79,6 +87,17 @@ struct DevCorpusEvaluation {
                 lines.append("tech: \(domain) extra \(gotTech.subtracting(truthTech).sorted().map { "\($0)=\(p.technologies[$0]?.evidence ?? "")" }) missing \(truthTech.subtracting(gotTech).sorted())")
             }
         }
+        // Team pages: the lead's name listed with the title the truth took from the team page.
+        func nameKey(_ s: String) -> String {
+            s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(whereSeparator: { !$0.isLetter }).joined(separator: " ")
+        }
+        for lead in teamLeads {
+            let member = profiles[lead.domain]?.people.first { nameKey($0.name) == nameKey(lead.name) }
+            let got = member?.title.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            count("team_title", got == lead.title, "\(lead.domain) \(lead.name) got \(got ?? "nil") want \(lead.title)")
+        }
+        let people = profiles.values.reduce(0) { $0 + $1.people.count }
+        lines.append("people listed: \(people) on \(profiles.values.filter { !$0.people.isEmpty }.count) sites")
         func f1(_ tp: Int, _ fp: Int, _ fn: Int) -> Double { tp == 0 ? 0 : 2.0 * Double(tp) / Double(2 * tp + fp + fn) }
         var report = lines.sorted().joined(separator: "\n") + "\n"
         for (k, v) in score.sorted(by: { $0.key < $1.key }) {
