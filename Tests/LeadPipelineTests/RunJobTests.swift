@@ -39,12 +39,12 @@ struct RunJobTests {
 
     @Test func everyRecordIsAccountedFor() async throws {
         let out = try await run()
-        #expect(out.report.recordsIn == 10)
-        #expect(out.report.leads == 6)
+        #expect(out.report.recordsIn == 11)
+        #expect(out.report.leads == 7)
         #expect(out.report.rejects == 2)
         #expect(out.report.merged == 2)
         #expect(out.report.balanced)
-        #expect(out.leads.count == 6)
+        #expect(out.leads.count == 7)
         let sourceCount = out.leads.map { ($0["sources"] as? [Any])?.count ?? 0 }.reduce(0, +)
         #expect(sourceCount + out.rejects.count == out.report.recordsIn)
     }
@@ -53,7 +53,7 @@ struct RunJobTests {
         let out = try await run()
         let jan = try #require(lead(out, email: "jan.devries@acme-tools.nl"))
         let sources = try #require(jan["sources"] as? [[String: Any]])
-        #expect(sources.map { $0["record"] as? Int } == [1, 2, 1])
+        #expect(sources.map { $0["record"] as? Int } == [1, 3, 1])
         #expect(sources.map { ($0["file"] as? String)?.hasSuffix("forms.ndjson") } == [false, false, true])
         let person = try #require(jan["person"] as? [String: Any])
         #expect(person["consent"] as? Bool == false)
@@ -78,6 +78,18 @@ struct RunJobTests {
         #expect((piet["person"] as? [String: Any])?["seniority"] as? String == "owner")
         let provenance = try #require(piet["provenance"] as? [String: Any])
         #expect((provenance["company.employees"] as? [String: Any])?["method"] as? String == "json-ld")
+    }
+
+    @Test func aMissingTitleComesFromTheTeamPage() async throws {
+        let out = try await run()
+        let anna = try #require(lead(out, email: "anna.deboer@acme-tools.nl"))
+        let person = try #require(anna["person"] as? [String: Any])
+        #expect(person["title"] as? String == "Marketing Manager")
+        #expect(person["title_source"] as? String == "team_page")
+        #expect(person["function"] as? String == "marketing")
+        #expect(person["seniority"] as? String == "manager")
+        let provenance = try #require(anna["provenance"] as? [String: Any])
+        #expect(((provenance["person.title"] as? [String: Any])?["url"] as? String)?.hasSuffix("/team") == true)
     }
 
     @Test func withoutASiteTheRecordSuppliesCompanyFallbacks() async throws {
@@ -135,7 +147,7 @@ struct RunJobTests {
         let out = try await run(all: false)
         #expect(out.leads.allSatisfy { $0["status"] as? String == "qualified" })
         #expect(out.report.written == out.leads.count)
-        #expect(out.report.leads == 6)
+        #expect(out.report.leads == 7)
     }
 
     @Test(arguments: ["missing.csv", ""])
