@@ -8,7 +8,8 @@ struct DevCorpusCleaningTests {
     @Test func emailsMatchTruth() throws {
         let leads = try CleaningFixtures.truthLeads()
         #expect(!leads.isEmpty)
-        var flagsOK = 0, emailOK = 0, keyOK = 0, typeOK = 0
+        var flagsOK = 0, emailOK = 0, keyOK = 0, typeOK = 0, groupOK = 0
+        var groupsByKey: [String: Set<String>] = [:], keysByGroup: [String: Set<String>] = [:]
         for lead in leads {
             let raw: String? = value(lead, "email_raw")
             let parsed = EmailParser.parse(raw)
@@ -21,13 +22,26 @@ struct DevCorpusCleaningTests {
             if parsed.email == value(lead, "email") { emailOK += 1 } else { print("DEV email: \(raw ?? "nil") got \(parsed.email ?? "nil")") }
             if parsed.key == value(lead, "email_key") { keyOK += 1 } else { print("DEV key: \(raw ?? "nil") got \(parsed.key ?? "nil")") }
             if flags.type.rawValue == value(lead, "email_type") { typeOK += 1 }
+            if let k = parsed.groupKey, let g: String = value(lead, "dup_group") {
+                groupsByKey[k, default: []].insert(g)
+                keysByGroup[g, default: []].insert(k)
+            }
+            // A lead has a dup_group exactly when its e-mail has a group key.
+            if (parsed.groupKey != nil) == (value(lead, "dup_group", as: String.self) != nil) { groupOK += 1 } else {
+                print("DEV group key: \(raw ?? "nil") got \(parsed.groupKey ?? "nil")")
+            }
         }
         let n = Double(leads.count)
-        print("DEV email: \(leads.count) leads; flags \(Double(flagsOK) / n), email \(Double(emailOK) / n), key \(Double(keyOK) / n), type \(Double(typeOK) / n)")
+        print("DEV email: \(leads.count) leads; flags \(Double(flagsOK) / n), email \(Double(emailOK) / n), key \(Double(keyOK) / n), type \(Double(typeOK) / n), has-group \(Double(groupOK) / n)")
         #expect(flagsOK == leads.count)
         #expect(emailOK == leads.count)
         #expect(keyOK == leads.count)
         #expect(typeOK == leads.count)
+        #expect(groupOK == leads.count)
+        // Same group key ⇔ same dup_group.
+        #expect(groupsByKey.values.allSatisfy { $0.count == 1 })
+        #expect(keysByGroup.values.allSatisfy { $0.count == 1 })
+        print("DEV groups: \(keysByGroup.count) dup groups, \(groupsByKey.count) group keys")
     }
 
     @Test func titlesMatchTruth() throws {

@@ -77,6 +77,22 @@ struct EmailParserTests {
     }
 
     @Test(arguments: [
+        // (raw, group key)
+        ("Priya.Patel+x@gmail.com", "priyapatel@gmail.com"),
+        ("  Tobiasw@@Outlook.de ", "tobiasw@@outlook.de"),
+        ("bsmit.hotmail.nl", "bsmit.hotmail.nl"),
+        ("-", nil),
+        ("n/a", nil),
+        ("N/A", nil),
+        ("none", nil),
+        ("", nil),
+        (nil, nil),
+    ] as [(String?, String?)])
+    func groupKey(raw: String?, group: String?) {
+        #expect(EmailParser.parse(raw).groupKey == group)
+    }
+
+    @Test(arguments: [
         // (raw, key)
         ("priya.patel@gmail.com", "priyapatel@gmail.com"),
         ("Priya.Patel+newsletter@GoogleMail.com", "priyapatel@gmail.com"),
