@@ -105,3 +105,86 @@ struct DevCorpusCleaningTests {
         #expect(titleFalse == 0)
     }
 }
+
+/// Raw name fields of every dev lead, keyed by (file, record), read straight from the lead files.
+enum DevRawNames {
+    struct Raw { var first: String?; var last: String?; var full: String? }
+
+    static func all() throws -> [String: Raw] {
+        guard let dir = CleaningFixtures.devCorpus else { return [:] }
+        var out: [String: Raw] = [:]
+        for (i, conv) in try CleaningFixtures.chatConversations().enumerated() {
+            let v = conv["visitor"] as? [String: Any]
+            out["leads/chatbot/chat_conversations_export.json#\(i + 1)"] = Raw(full: value(v, "name"))
+        }
+        let dl = try String(contentsOf: dir.appendingPathComponent("leads/download/hubspot_form_submissions.ndjson"), encoding: .utf8)
+        for (i, line) in dl.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let fields = obj["fields"] as? [[String: Any]] else { continue }
+            var f: [String: String] = [:]
+            for field in fields {
+                if let name: String = value(field, "name"), let v: String = value(field, "value") {
+                    f[String(name.split(separator: "/").last ?? "")] = v
+                }
+            }
+            out["leads/download/hubspot_form_submissions.ndjson#\(i + 1)"] = Raw(first: f["firstname"], last: f["lastname"])
+        }
+        for (file, sep, firstCol, lastCol) in [("leads/newsletter/mailchimp_subscribed_members_export.csv", UInt8(ascii: ","), "First Name", "Last Name"),
+                                               ("leads/newsletter/nieuwsbrief_aanmeldingen_excel.csv", UInt8(ascii: ";"), "Voornaam", "Achternaam")] {
+            let rows = csvRows(try Data(contentsOf: dir.appendingPathComponent(file)), separator: sep)
+            guard let header = rows.first else { continue }
+            let fi = header.firstIndex(of: firstCol), li = header.firstIndex(of: lastCol)
+            for (i, row) in rows.dropFirst().enumerated() {
+                out["\(file)#\(i + 1)"] = Raw(first: fi.flatMap { $0 < row.count ? row[$0] : nil },
+                                              last: li.flatMap { $0 < row.count ? row[$0] : nil })
+            }
+        }
+        return out
+    }
+
+    /// Minimal RFC 4180 reader (quoted fields, doubled quotes, embedded newlines, BOM).
+    static func csvRows(_ data: Data, separator: UInt8) -> [[String]] {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var rows: [[String]] = [], row: [String] = [], field: [UInt8] = []
+        var inQuotes = false, i = 0
+        func endField() { row.append(String(decoding: field, as: UTF8.self)); field.removeAll() }
+        while i < bytes.count {
+            let b = bytes[i]
+            if inQuotes {
+                if b == UInt8(ascii: "\"") {
+                    if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\"") { field.append(b); i += 1 } else { inQuotes = false }
+                } else { field.append(b) }
+            } else if b == UInt8(ascii: "\"") { inQuotes = true
+            } else if b == separator { endField()
+            } else if b == UInt8(ascii: "\n") { endField(); rows.append(row); row = []
+            } else if b != UInt8(ascii: "\r") { field.append(b) }
+            i += 1
+        }
+        if !field.isEmpty || !row.isEmpty { endField(); rows.append(row) }
+        return rows
+    }
+}
+
+extension DevCorpusCleaningTests {
+    @Test func namesMatchTruth() throws {
+        let raw = try DevRawNames.all()
+        var n = 0, ok = 0, exact = 0
+        for lead in try CleaningFixtures.truthLeads() {
+            guard value(lead, "record_status") == "ok",
+                  let source = lead["source"] as? [String: Any], let file: String = value(source, "file"),
+                  let record: Int = value(source, "record"), let r = raw["\(file)#\(record)"] else { continue }
+            n += 1
+            let got = PersonNameCleaner.clean(first: r.first, last: r.last, full: r.full)
+            let want = [value(lead, "first_name", as: String.self), value(lead, "last_name"), value(lead, "full_name")]
+            let have = [got.first, got.last, got.full]
+            if have.map({ $0?.lowercased() }) == want.map({ $0?.lowercased() }) { ok += 1 } else {
+                print("DEV name: \(r.first ?? "-")/\(r.last ?? "-")/\(r.full ?? "-") got \(have) want \(want)")
+            }
+            if have == want { exact += 1 }
+        }
+        print("DEV names: \(n) leads; match (case-insensitive) \(Double(ok) / Double(n)), exact casing \(Double(exact) / Double(n))")
+        #expect(n > 250)
+        #expect(ok == n)
+    }
+}
