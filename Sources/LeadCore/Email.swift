@@ -104,7 +104,7 @@ public enum EmailParser {
         }
         var text = Substring(trimmed)
         // Step 2: `Name <addr>`.
-        if let open = text.lastIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
+        if let open = text.firstIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
             text = text[text.index(after: open)..<close]
             text = Substring(TextCleaning.trimmed(String(text)))
         }
