@@ -47,6 +47,17 @@ public struct CanonicalEmail: Sendable, Equatable {
         self.invalidReason = invalidReason
     }
 
+    /// The key that groups records of one person (`dup_group`): ``key`` when valid; for an invalid
+    /// address its cleaned text, so the same typo typed twice still groups; `nil` when missing or a
+    /// placeholder such as `-`, `n/a` or `none` (text that is no attempt at an address).
+    public var groupKey: String? {
+        if let key { return key }
+        guard invalidReason != EmailParser.Reason.missing, !cleaned.isEmpty else { return nil }
+        let letters = TextCleaning.tokens(cleaned).joined()
+        if letters.isEmpty || EmailParser.placeholders.contains(letters) { return nil }
+        return cleaned
+    }
+
     /// The value `person.email` shows: the canonical address when valid, else the trimmed text as
     /// found, `nil` when missing.
     public var outputValue: String? {
@@ -69,6 +80,12 @@ public enum EmailParser {
         public static let nonASCIILocal = "non_ascii_local"
     }
 
+    /// Texts typed instead of an address (compared as folded letters and digits: `n/a` → `na`).
+    static let placeholders: Set<String> = [
+        "na", "nvt", "nb", "none", "no", "null", "nil", "unknown", "geen", "keine", "kein", "aucun", "aucune",
+        "ninguno", "nessuno", "brak", "onbekend", "unbekannt", "inconnu", "test", "x", "xx", "xxx", "email", "mail",
+    ]
+
     /// The characters allowed in a local part besides `a-z` and `0-9`.
     public static let localCharacters = "!#$%&'*+/=?^_`{|}~.-"
 
@@ -87,7 +104,7 @@ public enum EmailParser {
         }
         var text = Substring(trimmed)
         // Step 2: `Name <addr>`.
-        if let open = text.lastIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
+        if let open = text.firstIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
             text = text[text.index(after: open)..<close]
             text = Substring(TextCleaning.trimmed(String(text)))
         }

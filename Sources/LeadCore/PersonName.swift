@@ -37,8 +37,8 @@ public enum PersonNameCleaner {
     /// Salutations dropped from the start of a name.
     static let salutations: Set<String> = [
         "mr", "mrs", "ms", "mx", "miss", "sir", "dame", "herr", "frau", "dhr", "mevr", "mevrouw", "meneer",
-        "mw", "m", "mme", "mlle", "monsieur", "madame", "sr", "sra", "srta", "don", "dona", "doña", "sig",
-        "sigra", "signor", "signora", "pan", "pani",
+        "mw", "mme", "mlle", "monsieur", "madame", "sra", "srta", "sig",
+        "sigra", "signor", "signora", "pan", "pani", "dr", "drs", "prof", "ir", "mag", "dipl",
     ]
 
     /// Values that mean "no name".
@@ -57,8 +57,17 @@ public enum PersonNameCleaner {
     public static func clean(first: String?, last: String?, full: String?) -> PersonName {
         var f = first.flatMap(words)
         var l = last.flatMap(words)
-        if f == nil && l == nil, let whole = full.flatMap(words) {
-            f = whole
+        if f == nil && l == nil, let whole = full {
+            // "Smith, John" in a single name field.
+            if let (lastPart, firstPart) = lastCommaFirst(whole) {
+                f = words(firstPart)
+                l = words(lastPart)
+            } else {
+                f = words(whole)
+            }
+        } else if l == nil, let firstText = first, let (lastPart, firstPart) = lastCommaFirst(firstText) {
+            f = words(firstPart)
+            l = words(lastPart)
         }
         // A full name typed in the first-name field.
         if var ff = f, l == nil, ff.count > 1 {
@@ -78,9 +87,31 @@ public enum PersonNameCleaner {
         return PersonName(first: firstText, last: lastText, full: fullText)
     }
 
+    /// `"Smith, John"` → `("Smith", "John")`: one comma between two non-empty parts.
+    static func lastCommaFirst(_ raw: String) -> (String, String)? {
+        let parts = raw.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let a = parts[0].trimmingCharacters(in: .whitespaces), b = parts[1].trimmingCharacters(in: .whitespaces)
+        guard TextCleaning.hasLetter(a), TextCleaning.hasLetter(b) else { return nil }
+        return (a, b)
+    }
+
     /// The cleaned words of one field, `nil` when nothing name-like remains.
+    ///
+    /// Drops a field that holds an e-mail address, text after `|`, and parenthesised notes
+    /// ("Jan (Sales)" → "Jan").
     static func words(_ raw: String) -> [String]? {
-        guard var text = TextCleaning.cleanedText(raw) else { return nil }
+        if raw.contains(Character("@")) { return nil }
+        var source = Substring(raw)
+        if let bar = source.firstIndex(of: "|") { source = source[..<bar] }
+        var stripped = ""
+        var depth = 0
+        for ch in source {
+            if ch == "(" { depth += 1; stripped.append(" "); continue }
+            if ch == ")" { depth = max(0, depth - 1); stripped.append(" "); continue }
+            if depth == 0 { stripped.append(ch) }
+        }
+        guard var text = TextCleaning.cleanedText(stripped) else { return nil }
         text = text.replacingApostrophes()
         if placeholders.contains(text.lowercased()) { return nil }
         var ws = text.split(separator: " ").map(String.init)

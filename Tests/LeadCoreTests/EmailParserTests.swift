@@ -15,6 +15,8 @@ struct EmailParserTests {
         ("mailto:Ohoffmann@Synclanecloud-group.de", "ohoffmann@synclanecloud-group.de"),
         ("MAILTO:jan@acme.nl?subject=Hi", "jan@acme.nl"),
         ("<mailto:jan@acme.nl>", "jan@acme.nl"),
+        ("Jan <jan@acme.nl>, Piet <piet@acme.nl>", "jan@acme.nl"),
+        ("\"Smit, Jan\" < Jan.Smit@Acme.NL >", "jan.smit@acme.nl"),
         ("juergen.fischer@schäfer-mode.at", "juergen.fischer@xn--schfer-mode-n8a.at"),
         ("Info@xn--schfer-mode-n8a.at", "info@xn--schfer-mode-n8a.at"),
         ("femke@sales.mulder-logistiek.nl", "femke@sales.mulder-logistiek.nl"),
@@ -74,6 +76,22 @@ struct EmailParserTests {
         let e = EmailParser.parse("  Tobiasw@@Outlook.de ")
         #expect(e.outputValue == "Tobiasw@@Outlook.de")
         #expect(e.cleaned == "tobiasw@@outlook.de")
+    }
+
+    @Test(arguments: [
+        // (raw, group key)
+        ("Priya.Patel+x@gmail.com", "priyapatel@gmail.com"),
+        ("  Tobiasw@@Outlook.de ", "tobiasw@@outlook.de"),
+        ("bsmit.hotmail.nl", "bsmit.hotmail.nl"),
+        ("-", nil),
+        ("n/a", nil),
+        ("N/A", nil),
+        ("none", nil),
+        ("", nil),
+        (nil, nil),
+    ] as [(String?, String?)])
+    func groupKey(raw: String?, group: String?) {
+        #expect(EmailParser.parse(raw).groupKey == group)
     }
 
     @Test(arguments: [

@@ -55,6 +55,15 @@ struct PersonNameCleanerTests {
         // Salutations dropped.
         Case(full: "Mevr. Eva de Jong", want: ("Eva", "de Jong")),
         Case(first: "Herr Jürgen", last: "Fischer", want: ("Jürgen", "Fischer")),
+        // Academic titles, "Last, First", notes.
+        Case(first: "Dr. Anna", last: "Weber", want: ("Anna", "Weber")),
+        Case(full: "SMITH, John", want: ("John", "Smith")),
+        Case(first: "de Vries, Anouk", last: "", want: ("Anouk", "de Vries")),
+        Case(first: "Jan (Sales)", last: "Smit", want: ("Jan", "Smit")),
+        Case(first: "Jan", last: "Smit | Acme", want: ("Jan", "Smit")),
+        Case(full: "jan@acme.nl", want: (nil, nil)),
+        Case(first: "JEAN-PIERRE", last: "DE LA FONTAINE", want: ("Jean-Pierre", "de la Fontaine")),
+        Case(first: "jan", last: "VAN 'T HOF", want: ("Jan", "van 't Hof")),
         // Nothing usable.
         Case(first: "", last: "", want: (nil, nil)),
         Case(first: "  ", last: nil, full: nil, want: (nil, nil)),
