@@ -10,7 +10,9 @@ import PackageDescription
 /// - `LeadResearch`: page sources (offline snapshot) and fact extraction from company pages.
 /// - `LeadIntake`: streaming readers for newsletter CSV, chatbot JSON and download-form NDJSON.
 /// - `LeadQualify`: ICP fit and BANT from rule files: scores with their reasons.
+/// - `LeadFetch`: the live page source (async-http-client): robots.txt, politeness, SSRF guard, cache.
 /// - `LeadPipeline`: clean, dedupe, research, write: the `run` job.
+/// - `LeadQueue`: durable batches on SQLite (GRDB) or PostgreSQL (postgres-nio).
 /// - `leadsmith`: the thin command-line executable.
 let package = Package(
     name: "leadsmith",
@@ -23,6 +25,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,15 +49,35 @@ let package = Package(
         ),
         .target(name: "LeadResearch", dependencies: ["LeadHTML", "LeadCore"]),
         .target(name: "LeadIntake", dependencies: ["LeadCore"]),
+        .target(
+            name: "LeadFetch",
+            dependencies: [
+                "LeadCore", "LeadResearch",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "LeadQualify", dependencies: ["LeadCore", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "LeadPipeline",
             dependencies: ["LeadCore", "LeadIntake", "LeadResearch", "LeadQualify", .product(name: "Logging", package: "swift-log")]
         ),
+        .target(
+            name: "LeadQueue",
+            dependencies: [
+                "LeadCore", "LeadIntake", "LeadResearch", "LeadPipeline",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "leadsmith",
             dependencies: [
-                "LeadPipeline", "LeadCore", "LeadResearch",
+                "LeadPipeline", "LeadCore", "LeadResearch", "LeadFetch", "LeadQueue", "LeadQualify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -61,6 +88,16 @@ let package = Package(
         .testTarget(name: "LeadResearchTests", dependencies: ["LeadResearch", "LeadTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LeadIntakeTests", dependencies: ["LeadIntake", "LeadTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LeadQualifyTests", dependencies: ["LeadQualify", "LeadTestSupport"]),
+        .testTarget(
+            name: "LeadFetchTests",
+            dependencies: [
+                "LeadFetch", "LeadTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "LeadQueueTests", dependencies: ["LeadQueue", "LeadTestSupport"]),
         .testTarget(name: "LeadPipelineTests", dependencies: ["LeadPipeline", "LeadTestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -46,7 +46,7 @@ struct Cleaner: Sendable {
         if let t = titles.normalize(f["job_title"]) {
             normalized = t
             titleSource = "record"
-        } else if let stated = TranscriptFacts.jobTitle(inVisitorMessages: visitorTexts),
+        } else if let stated = TranscriptFacts.jobTitle(inVisitorMessages: visitorTexts, normalizer: titles),
                   let t = titles.normalize(stated) {
             normalized = t
             titleSource = "transcript"
@@ -76,9 +76,9 @@ struct Cleaner: Sendable {
         return CleanRecord(
             ref: SourceRef(source: raw.source, file: raw.file, record: raw.record, line: raw.line, sourceID: raw.sourceID),
             truncated: raw.truncated,
-            emailText: emailRaw.map { parsed.valid ? (parsed.email ?? parsed.cleaned) : Self.collapse($0) },
+            emailText: emailRaw == nil ? nil : parsed.outputValue,
             email: parsed.valid ? parsed.email : nil,
-            emailKey: parsed.valid ? parsed.key : (emailRaw.map { Self.collapse($0) }.flatMap { $0.isEmpty ? nil : "invalid:" + $0 }),
+            emailKey: parsed.groupKey,
             emailSource: emailSource,
             flags: .init(valid: flags.valid, freemail: flags.freemail, disposable: flags.disposable, role: flags.role,
                          invalidReason: flags.invalidReason),

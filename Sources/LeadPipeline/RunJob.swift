@@ -57,6 +57,8 @@ public struct RunJob: Sendable {
             }
             let rules = try ResearchRules(files: options.rules)
             researcher = CompanyResearcher(source: try SnapshotPageSource(directory: URL(fileURLWithPath: sites)), rules: rules)
+        } else if let live = options.liveSource {
+            researcher = CompanyResearcher(source: live, rules: try ResearchRules(files: options.rules))
         } else {
             researcher = nil
         }

@@ -1,4 +1,5 @@
 public import LeadCore
+public import LeadResearch
 
 /// Everything `leadsmith run` needs, mapped from the command line in one place.
 public struct RunOptions: Sendable {
@@ -8,6 +9,9 @@ public struct RunOptions: Sendable {
     public var source: SourceKind?
     /// Offline site snapshot (`--sites DIR`); `nil` means no web research in this version.
     public var sitesDirectory: String?
+    /// The page source for live research when there is no snapshot (`sitesDirectory` is `nil`);
+    /// `nil` means no web research.
+    public var liveSource: (any PageSource)?
     /// The rules folder.
     public var rules: RuleFiles
     /// An ICP rule file to use instead of the rules folder's `icp.yaml` (`--icp FILE`).
@@ -31,6 +35,7 @@ public struct RunOptions: Sendable {
         self.inputs = inputs
         self.source = source
         self.sitesDirectory = sitesDirectory
+        self.liveSource = nil
         self.rules = rules
         self.icpFile = icpFile
         self.outPath = outPath
