@@ -55,10 +55,25 @@ struct PhoneCandidate: Sendable {
     var evidence: String
 }
 
+/// A phone number as written on one page, before the site's country is known (national numbers
+/// need it for E.164).
+struct RawPhone: Sendable {
+    var raw: String
+    var score: Int
+    var role: PhoneCandidate.Role
+    var method: ExtractionMethod
+
+    /// The candidate in E.164, or `nil` when the text is not a phone number.
+    func candidate(url: String, defaultCountry: String?) -> PhoneCandidate? {
+        guard let e = PhoneNumber.e164(raw, defaultCountry: defaultCountry) else { return nil }
+        return PhoneCandidate(e164: e, score: score, role: role, url: url, method: method, evidence: raw)
+    }
+}
+
 /// Phones and e-mails from tel:/mailto: links, labelled text and Cloudflare-protected addresses.
 enum ContactExtractor {
-    static func phones(in page: PageScan, cues: ContactCues, defaultCountry: String?) -> [PhoneCandidate] {
-        var out: [PhoneCandidate] = []
+    static func phones(in page: PageScan, cues: ContactCues) -> [RawPhone] {
+        var out: [RawPhone] = []
         for link in page.links {
             let lower = link.href.lowercased()
             guard lower.hasPrefix("tel:") || lower.hasPrefix("callto:") else { continue }
@@ -70,16 +85,15 @@ enum ContactExtractor {
                PhoneNumber.e164(shown, defaultCountry: nil) != nil {
                 raw = shown
             }
-            guard let e = PhoneNumber.e164(raw, defaultCountry: defaultCountry) else { continue }
             let label = String(link.label.lowercased().suffix(40))
             // The label closest to the link decides: look at the text after the last number in the label.
             let tail = lastClause(label)
-            if cues.isFax(tail) { out.append(PhoneCandidate(e164: e, score: 0, role: .fax, url: page.url, method: .link, evidence: raw)); continue }
+            if cues.isFax(tail) { out.append(RawPhone(raw: raw, score: 0, role: .fax, method: .link)); continue }
             var role: PhoneCandidate.Role = .main
             var score = 1
             if cues.isPhoneLabel(tail) { score = 4 } else if !link.region.intersection([.footer, .header, .contact]).isEmpty { score = 3 }
             if link.region.contains(.office) || cues.isSupport(tail) { role = .other; score = 0 }
-            out.append(PhoneCandidate(e164: e, score: score, role: role, url: page.url, method: .link, evidence: raw))
+            out.append(RawPhone(raw: raw, score: score, role: role, method: .link))
         }
         for seg in page.segments {
             let text = seg.text
@@ -91,19 +105,17 @@ enum ContactExtractor {
                 let label = ns.substring(with: m.range(at: 1)).lowercased()
                 let raw = ns.substring(with: m.range(at: 2))
                 labelled.append(m.range(at: 2))
-                guard let e = PhoneNumber.e164(raw, defaultCountry: defaultCountry) else { continue }
                 let before = ns.substring(with: NSRange(location: max(0, m.range.location - 30), length: min(30, m.range.location))).lowercased()
-                if cues.isFax(label) { out.append(PhoneCandidate(e164: e, score: 0, role: .fax, url: page.url, method: .text, evidence: raw)); continue }
+                if cues.isFax(label) { out.append(RawPhone(raw: raw, score: 0, role: .fax, method: .text)); continue }
                 let other = seg.region.contains(.office) || cues.isSupport(before + " " + label)
-                out.append(PhoneCandidate(e164: e, score: other ? 0 : 4, role: other ? .other : .main, url: page.url, method: .text, evidence: raw))
+                out.append(RawPhone(raw: raw, score: other ? 0 : 4, role: other ? .other : .main, method: .text))
             }
             // Unlabelled international numbers (office lists): all-phones only.
             for m in cues.anyPhone.matches(in: text, range: full) where !labelled.contains(where: { NSIntersectionRange($0, m.range).length > 0 }) {
                 let raw = ns.substring(with: m.range(at: 1))
-                guard let e = PhoneNumber.e164(raw, defaultCountry: defaultCountry) else { continue }
                 let before = ns.substring(with: NSRange(location: max(0, m.range.location - 12), length: min(12, m.range.location))).lowercased()
-                if cues.isFax(before) { out.append(PhoneCandidate(e164: e, score: 0, role: .fax, url: page.url, method: .text, evidence: raw)); continue }
-                out.append(PhoneCandidate(e164: e, score: 0, role: .other, url: page.url, method: .text, evidence: raw))
+                if cues.isFax(before) { out.append(RawPhone(raw: raw, score: 0, role: .fax, method: .text)); continue }
+                out.append(RawPhone(raw: raw, score: 0, role: .other, method: .text))
             }
         }
         return out

@@ -63,8 +63,6 @@ struct PageScan: Sendable {
     /// `@type` of microdata items (`organization`, `school`).
     var microdataTypes: [String] = []
     var wordCount: Int = 0
-    /// People listed on the page (team and about pages only).
-    var people: [TeamMember] = []
 
     /// All visible text, segments joined by newlines.
     var visibleText: String { segments.map(\.text).joined(separator: "\n") }
