@@ -20,20 +20,32 @@ struct ContactCues: Sendable {
     let faxLabels: [String]
     let supportLabels: [String]
     let officeMarkers: [String]
+    /// Region markers (header, footer, contact, these office markers) for ``PageScanner``.
+    let markers: RegionMarkers
     let labelledPhone: NSRegularExpression
     let anyPhone: NSRegularExpression
+    /// The phone and fax labels (lower, upper and capitalised): a text without one has no labelled phone.
+    let labelWords: MultiMatcher
 
     init(_ f: ContactCueFile) {
         phoneLabels = f.phoneLabels.map { $0.lowercased() }
         faxLabels = f.faxLabels.map { $0.lowercased() }
         supportLabels = f.supportLabels.map { $0.lowercased() }
         officeMarkers = f.officeMarkers.map { $0.lowercased() }
+        markers = RegionMarkers(officeMarkers: officeMarkers)
         let labels = (phoneLabels + faxLabels).map { NSRegularExpression.escapedPattern(for: $0.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))) }
             .sorted { $0.count > $1.count }.joined(separator: "|")
         // "Tel.: +31 (0)20 123 45 67", "Fax 020-1234567": label, punctuation, then a phone-shaped run.
         labelledPhone = try! NSRegularExpression(
             pattern: "(?<![\\p{L}])(" + labels + ")\\.?\\s{0,3}[:.]?\\s{0,3}(\\+?[0-9(][0-9 ().\\-/\\u00A0]{5,22}[0-9])", options: [.caseInsensitive])
         anyPhone = try! NSRegularExpression(pattern: "(?<![0-9\\p{L}])(\\+[0-9][0-9 ().\\-/\\u00A0]{6,22}[0-9])")
+        var words = Set<String>()
+        for l in phoneLabels + faxLabels {
+            let w = l.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+            guard !w.isEmpty else { continue }
+            words.formUnion([w, w.uppercased(), w.prefix(1).uppercased() + w.dropFirst()])
+        }
+        labelWords = MultiMatcher(words.sorted(), ignoringASCIICase: true)
     }
 
     func isFax(_ label: String) -> Bool { faxLabels.contains { label.contains($0) } }
@@ -97,11 +109,22 @@ enum ContactExtractor {
         }
         for seg in page.segments {
             let text = seg.text
-            guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            // A phone needs digits; a labelled one a label word, an unlabelled one "+digit".
+            var digits = 0
+            var plusDigit = false
+            var previousPlus = false
+            for b in text.utf8 {
+                let digit = b >= 0x30 && b <= 0x39
+                if digit { digits += 1; if previousPlus { plusDigit = true } }
+                previousPlus = b == 0x2B
+            }
+            guard digits >= 6 else { continue }
+            let hasLabel = cues.labelWords.matchesAny(text)
+            guard hasLabel || plusDigit else { continue }
             let ns = text as NSString
             let full = NSRange(location: 0, length: ns.length)
             var labelled: [NSRange] = []
-            for m in cues.labelledPhone.matches(in: text, range: full) {
+            for m in hasLabel ? cues.labelledPhone.matches(in: text, range: full) : [] {
                 let label = ns.substring(with: m.range(at: 1)).lowercased()
                 let raw = ns.substring(with: m.range(at: 2))
                 labelled.append(m.range(at: 2))
@@ -111,7 +134,7 @@ enum ContactExtractor {
                 out.append(RawPhone(raw: raw, score: other ? 0 : 4, role: other ? .other : .main, method: .text))
             }
             // Unlabelled international numbers (office lists): all-phones only.
-            for m in cues.anyPhone.matches(in: text, range: full) where !labelled.contains(where: { NSIntersectionRange($0, m.range).length > 0 }) {
+            for m in plusDigit ? cues.anyPhone.matches(in: text, range: full) : [] where !labelled.contains(where: { NSIntersectionRange($0, m.range).length > 0 }) {
                 let raw = ns.substring(with: m.range(at: 1))
                 let before = ns.substring(with: NSRange(location: max(0, m.range.location - 12), length: min(12, m.range.location))).lowercased()
                 if cues.isFax(before) { out.append(RawPhone(raw: raw, score: 0, role: .fax, method: .text)); continue }
@@ -159,10 +182,20 @@ enum ContactExtractor {
             if addr.contains("@") { out.append(addr) }
         }
         for hex in page.cfEmails { if let e = decodeCloudflare(hex) { out.append(e.lowercased()) } }
-        for seg in page.segments where seg.text.contains("@") || seg.text.lowercased().contains("at") {
+        for seg in page.segments {
+            // An address needs an "@"; a written-out one ("info [at] acme [dot] nl") needs brackets.
+            var hasAt = false
+            var hasBracket = false
+            for b in seg.text.utf8 {
+                if b == 0x40 { hasAt = true } else if b == 0x5B || b == 0x28 || b == 0x7B { hasBracket = true }
+            }
+            guard hasAt || hasBracket else { continue }
             let ns = seg.text as NSString
             let full = NSRange(location: 0, length: ns.length)
-            for m in emailPattern.matches(in: seg.text, range: full) { out.append(ns.substring(with: m.range).lowercased()) }
+            if hasAt {
+                for m in emailPattern.matches(in: seg.text, range: full) { out.append(ns.substring(with: m.range).lowercased()) }
+            }
+            guard hasBracket else { continue }
             for m in obfuscated.matches(in: seg.text, range: full) {
                 let local = ns.substring(with: m.range(at: 1))
                 let domainRaw = ns.substring(with: m.range(at: 2))
@@ -171,7 +204,7 @@ enum ContactExtractor {
             }
         }
         var seen = Set<String>()
-        return out.filter { !$0.contains("[email") && seen.insert($0).inserted }
+        return out.filter { !$0.containsBytes("[email") && seen.insert($0).inserted }
     }
 
     /// Decodes Cloudflare email protection: first byte is the XOR key.

@@ -179,9 +179,11 @@ struct FactAssembler {
         pattern: #"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–—]\s*\d{4})?)?\s*([\p{L}\p{N}'’&.,\- ]{2,80}?\s(?:B\.?V\.?|N\.?V\.?|V\.O\.F\.?|GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|e\.\s?K\.|e\.\s?V\.|SARL|SASU|SAS|SA|S\.A\.|Sàrl|S\.L\.|SL|S\.r\.l\.|S\.p\.A\.|SRL|Ltd\.?|Limited|LLP|PLC|plc|Inc\.?|LLC|Corp\.?|Oy|AB|ApS|A/S|sp\. z o\.o\.))(?=[\s.,|]|$)"#,
         options: [.caseInsensitive])
 
+    private static let copyrightMarks = MultiMatcher(["©", "copyright"], ignoringASCIICase: true)
+
     private func legalNameFromFooter() -> (String, String)? {
         for page in pages {
-            for seg in page.scan.segments.reversed() where seg.text.contains("©") || seg.text.lowercased().contains("copyright") {
+            for seg in page.scan.segments.reversed() where Self.copyrightMarks.matchesAny(seg.text) {
                 let ns = seg.text as NSString
                 if let m = Self.legalForms.firstMatch(in: seg.text, range: NSRange(location: 0, length: ns.length)) {
                     return (ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces), page.scan.url)

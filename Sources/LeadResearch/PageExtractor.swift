@@ -40,7 +40,7 @@ struct PageExtractor {
     ///     page's).
     func extract(_ document: HTMLDocument, kind: String, url: String, headers: [(String, String)] = [],
                  fallbackLanguage: String? = nil) -> ExtractedPage {
-        let scan = PageScanner(officeMarkers: rules.contact.officeMarkers).scan(document, url: url)
+        let scan = PageScanner(markers: rules.contact.markers).scan(document, url: url)
         var page = ExtractedPage(kind: kind, scan: scan, headers: headers)
         for block in scan.jsonLD {
             guard let json = JSONLDExtractor.parse(block) else { continue }

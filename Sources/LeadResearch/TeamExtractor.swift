@@ -266,7 +266,7 @@ struct TeamExtractor {
     private func split(_ text: String) -> (String, String)? {
         guard text.utf8.count <= 160 else { return nil }
         for sep in [" – ", " — ", " - ", " | ", ", ", " · ", " • ", ": ", " / ", " ("] {
-            guard let r = text.range(of: sep) else { continue }
+            guard let r = text.firstRange(of: sep) else { continue }
             let left = String(text[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
             var right = String(text[r.upperBound...]).trimmingCharacters(in: .whitespaces)
             if sep == " (" {
