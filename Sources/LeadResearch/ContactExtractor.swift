@@ -20,19 +20,18 @@ struct ContactCues: Sendable {
     let faxLabels: [String]
     let supportLabels: [String]
     let officeMarkers: [String]
-    /// Region markers (header, footer, contact, these office markers) for ``PageScanner``.
-    let markers: RegionMarkers
     let labelledPhone: NSRegularExpression
     let anyPhone: NSRegularExpression
     /// The phone and fax labels (lower, upper and capitalised): a text without one has no labelled phone.
     let labelWords: MultiMatcher
+    /// The phone labels without `.`/`:`, for the words before a tel: link.
+    let phoneLabelWords: Set<String>
 
     init(_ f: ContactCueFile) {
         phoneLabels = f.phoneLabels.map { $0.lowercased() }
         faxLabels = f.faxLabels.map { $0.lowercased() }
         supportLabels = f.supportLabels.map { $0.lowercased() }
         officeMarkers = f.officeMarkers.map { $0.lowercased() }
-        markers = RegionMarkers(officeMarkers: officeMarkers)
         let labels = (phoneLabels + faxLabels).map { NSRegularExpression.escapedPattern(for: $0.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))) }
             .sorted { $0.count > $1.count }.joined(separator: "|")
         // "Tel.: +31 (0)20 123 45 67", "Fax 020-1234567": label, punctuation, then a phone-shaped run.
@@ -46,13 +45,14 @@ struct ContactCues: Sendable {
             words.formUnion([w, w.uppercased(), w.prefix(1).uppercased() + w.dropFirst()])
         }
         labelWords = MultiMatcher(words.sorted(), ignoringASCIICase: true)
+        phoneLabelWords = Set(phoneLabels.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".:")) })
     }
 
     func isFax(_ label: String) -> Bool { faxLabels.contains { label.contains($0) } }
     func isSupport(_ label: String) -> Bool { supportLabels.contains { label.contains($0) } }
     func isPhoneLabel(_ label: String) -> Bool {
-        let words = label.split(whereSeparator: { !$0.isLetter && $0 != "." }).map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
-        return words.contains { w in phoneLabels.contains { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".:")) == w } }
+        let words = label.split(whereSeparator: { !$0.isLetter && $0 != "." }).map { $0.trimmed(where: { $0 == "." }) }
+        return words.contains { phoneLabelWords.contains($0) }
     }
 }
 
@@ -91,8 +91,8 @@ enum ContactExtractor {
             guard lower.hasPrefix("tel:") || lower.hasPrefix("callto:") else { continue }
             var raw = (link.href.removingPercentEncoding ?? link.href)
             // The visible text wins when it is written internationally and the href is not ("tel:941…" / "+34 94 …").
-            let shown = link.text.trimmingCharacters(in: .whitespaces)
-            let hrefNumber = raw.dropFirst(raw.lowercased().hasPrefix("tel:") ? 4 : 7).trimmingCharacters(in: .whitespaces)
+            let shown = link.text.trimmedSpace(newlines: false)
+            let hrefNumber = raw.dropFirst(raw.lowercased().hasPrefix("tel:") ? 4 : 7).trimmedSpace(newlines: false)
             if !hrefNumber.hasPrefix("+"), !hrefNumber.hasPrefix("00"), shown.hasPrefix("+") || shown.hasPrefix("00"),
                PhoneNumber.e164(shown, defaultCountry: nil) != nil {
                 raw = shown
@@ -178,7 +178,7 @@ enum ContactExtractor {
         for link in page.links where link.href.lowercased().hasPrefix("mailto:") {
             var addr = String(link.href.dropFirst(7))
             if let q = addr.firstIndex(of: "?") { addr = String(addr[..<q]) }
-            addr = (addr.removingPercentEncoding ?? addr).trimmingCharacters(in: .whitespaces).lowercased()
+            addr = (addr.removingPercentEncoding ?? addr).trimmedSpace(newlines: false).lowercased()
             if addr.contains("@") { out.append(addr) }
         }
         for hex in page.cfEmails { if let e = decodeCloudflare(hex) { out.append(e.lowercased()) } }

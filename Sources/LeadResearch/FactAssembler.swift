@@ -27,8 +27,8 @@ struct FactAssembler {
         let home = pages[0].scan
         func micro(_ path: String) -> (String, String)? {
             for page in pages {
-                if let m = page.scan.microdata.first(where: { $0.path == path && !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                    return (m.value.trimmingCharacters(in: .whitespacesAndNewlines), page.scan.url)
+                if let m = page.scan.microdata.first(where: { $0.path == path && !$0.value.trimmedSpace(newlines: false).isEmpty }) {
+                    return (m.value.trimmedSpace(), page.scan.url)
                 }
             }
             return nil
@@ -39,9 +39,9 @@ struct FactAssembler {
             p.name = Fact(n, provenance: Provenance(url: url, method: .jsonLD, confidence: 0.95))
         } else if let (n, url) = micro("name") {
             p.name = Fact(n, provenance: Provenance(url: url, method: .microdata, confidence: 0.9))
-        } else if let n = home.meta["og:site_name"]?.trimmingCharacters(in: .whitespaces), !n.isEmpty {
+        } else if let n = home.meta["og:site_name"]?.trimmedSpace(newlines: false), !n.isEmpty {
             p.name = Fact(n, provenance: Provenance(url: home.url, method: .opengraph, confidence: 0.85))
-        } else if let n = home.meta["application-name"]?.trimmingCharacters(in: .whitespaces), !n.isEmpty {
+        } else if let n = home.meta["application-name"]?.trimmedSpace(newlines: false), !n.isEmpty {
             p.name = Fact(n, provenance: Provenance(url: home.url, method: .meta, confidence: 0.7))
         } else if let n = nameFromTitle(home.title) {
             p.name = Fact(n, provenance: Provenance(url: home.url, method: .meta, confidence: 0.6))
@@ -57,7 +57,7 @@ struct FactAssembler {
 
         // Description.
         if let d = home.meta["description"] ?? home.meta["og:description"], !d.isEmpty {
-            p.description = Fact(d.trimmingCharacters(in: .whitespacesAndNewlines), provenance: Provenance(url: home.url, method: .meta, confidence: 0.8))
+            p.description = Fact(d.trimmedSpace(), provenance: Provenance(url: home.url, method: .meta, confidence: 0.8))
         } else if let (o, url) = orgs.first(where: { $0.0.description != nil }), let d = o.description {
             p.description = Fact(d, provenance: Provenance(url: url, method: .jsonLD, confidence: 0.9))
         }
@@ -163,7 +163,7 @@ struct FactAssembler {
     private func nameFromTitle(_ title: String?) -> String? {
         guard let title, !title.isEmpty else { return nil }
         let parts = title.components(separatedBy: CharacterSet(charactersIn: "|–—:·•")).flatMap { $0.components(separatedBy: " - ") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.trimmedSpace(newlines: false) }.filter { !$0.isEmpty }
         let label = domain.split(separator: ".").first.map { $0.replacingOccurrences(of: "-", with: "") } ?? ""
         func compact(_ s: String) -> String { IndustryRules.fold(s).filter { $0.isLetter || $0.isNumber } }
         return parts.max { a, b in overlap(compact(a), label) < overlap(compact(b), label) } ?? parts.first
@@ -186,7 +186,7 @@ struct FactAssembler {
             for seg in page.scan.segments.reversed() where Self.copyrightMarks.matchesAny(seg.text) {
                 let ns = seg.text as NSString
                 if let m = Self.legalForms.firstMatch(in: seg.text, range: NSRange(location: 0, length: ns.length)) {
-                    return (ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces), page.scan.url)
+                    return (ns.substring(with: m.range(at: 1)).trimmedSpace(newlines: false), page.scan.url)
                 }
             }
         }

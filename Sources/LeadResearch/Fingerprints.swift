@@ -97,6 +97,10 @@ struct Fingerprints: Sendable {
     let aHrefPatterns: PatternSet
     let generatorPatterns: PatternSet
     let inlinePatterns: PatternSet
+    /// Attribute names the technologies look for (`data-cfemail`).
+    let attributeNames: Set<String>
+    /// The value parts of `name=value` attribute signals (`__next`, `shopify-section`).
+    let attributeValueFragments: [String]
 
     init(_ f: FingerprintFile, file: String) throws(LeadsmithError) {
         func pats(_ l: [String]?) -> [Pattern] {
@@ -120,6 +124,9 @@ struct Fingerprints: Sendable {
         aHrefPatterns = PatternSet(list.map(\.aHref))
         generatorPatterns = PatternSet(list.map(\.generator))
         inlinePatterns = PatternSet(list.map(\.inline))
+        let attributes = list.flatMap(\.attributes)
+        attributeNames = Set(attributes.filter { !$0.contains("=") })
+        attributeValueFragments = attributes.compactMap { a in a.firstIndex(of: "=").map { String(a[a.index(after: $0)...]) } }
         implies = f.implies ?? [:]
         reportAs = f.reportAs ?? [:]
     }

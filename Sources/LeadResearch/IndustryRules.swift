@@ -60,7 +60,7 @@ struct IndustryRules: Sendable {
     }
 
     static func fold(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        TextFold.fold(s)
     }
 
     /// The best industry and its score, or `nil` below the threshold.

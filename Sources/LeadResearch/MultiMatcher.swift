@@ -147,39 +147,3 @@ struct MultiMatcher: Sendable {
         }
     }
 }
-
-extension StringProtocol {
-    /// Whether `needle` occurs in the string, comparing UTF-8 bytes (no Unicode folding). Much
-    /// cheaper than Foundation's `contains(_:)`, which goes through `NSString` on Linux.
-    func containsBytes(_ needle: String) -> Bool {
-        if needle.isEmpty { return true }
-        let fast: Bool?? = utf8.withContiguousStorageIfAvailable { text in
-            needle.utf8.withContiguousStorageIfAvailable { pattern in ByteSearch.contains(text, pattern) }
-        }
-        if let fast, let result = fast { return result }
-        return Array(utf8).withUnsafeBufferPointer { text in
-            Array(needle.utf8).withUnsafeBufferPointer { pattern in ByteSearch.contains(text, pattern) }
-        }
-    }
-}
-
-/// Substring search over bytes.
-enum ByteSearch {
-    /// Whether `pattern` occurs in `text`.
-    static func contains(_ text: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = pattern.count
-        guard n > 0 else { return true }
-        guard text.count >= n, let first = pattern.first else { return false }
-        var i = 0
-        let last = text.count - n
-        while i <= last {
-            if text[i] == first {
-                var k = 1
-                while k < n, text[i + k] == pattern[k] { k += 1 }
-                if k == n { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-}

@@ -40,7 +40,8 @@ struct PageExtractor {
     ///     page's).
     func extract(_ document: HTMLDocument, kind: String, url: String, headers: [(String, String)] = [],
                  fallbackLanguage: String? = nil) -> ExtractedPage {
-        let scan = PageScanner(markers: rules.contact.markers).scan(document, url: url)
+        var team = kind == "team" || kind == "about" ? TeamCollector(rules: rules.team) : nil
+        let scan = PageScanner(rules: rules.scan).scan(document, url: url, team: &team)
         var page = ExtractedPage(kind: kind, scan: scan, headers: headers)
         for block in scan.jsonLD {
             guard let json = JSONLDExtractor.parse(block) else { continue }
@@ -55,8 +56,8 @@ struct PageExtractor {
             page.foundingClaims += rules.founding.claims(in: segment.text)
         }
         page.technologies = rules.fingerprints.detect(scan, headers: headers)
-        if kind == "team" || kind == "about" {
-            page.people = TeamExtractor(rules: rules.team).members(body: document.body ?? document.root, url: url, jsonLD: scan.jsonLD)
+        if let team {
+            page.people = TeamExtractor(rules: rules.team).members(markup: team, url: url, jsonLD: scan.jsonLD)
         }
         return page
     }

@@ -92,12 +92,27 @@ struct RegionMarkers: Sendable {
     }
 }
 
+/// What the page walk needs from the rules: region markers and the attributes fingerprints look at.
+struct ScanRules: Sendable {
+    let regions: RegionMarkers
+    /// Attribute names worth recording (`data-cfemail`, `data-wf-site`, …), lower-case.
+    let attributeNames: Set<String>
+    /// Fragments of `id`/`class` values worth recording (`__next`, `shopify-section`, …).
+    let attributeValueHints: MultiMatcher
+
+    init(regions: RegionMarkers, attributeNames: Set<String>, attributeValueFragments: [String]) {
+        self.regions = regions
+        self.attributeNames = attributeNames
+        attributeValueHints = MultiMatcher(attributeValueFragments.filter { !$0.isEmpty }, ignoringASCIICase: true)
+    }
+}
+
 /// Builds a ``PageScan`` from an ``HTMLDocument`` in one iterative pass.
 struct PageScanner {
-    let markers: RegionMarkers
+    let rules: ScanRules
 
-    init(markers: RegionMarkers) {
-        self.markers = markers
+    init(rules: ScanRules) {
+        self.rules = rules
     }
 
     static let blockElements: Set<String> = [
@@ -113,13 +128,19 @@ struct PageScanner {
     static let scriptLimit = 200_000
 
     func scan(_ doc: HTMLDocument, url: String) -> PageScan {
+        var team: TeamCollector?
+        return scan(doc, url: url, team: &team)
+    }
+
+    /// Scans the page and feeds the same walk to `team` (people cards), when given.
+    func scan(_ doc: HTMLDocument, url: String, team: inout TeamCollector?) -> PageScan {
         var page = PageScan(url: url)
         page.language = doc.language
-        page.title = doc.title?.trimmingCharacters(in: .whitespacesAndNewlines)
+        page.title = doc.title?.trimmedSpace()
         if let head = doc.head { scanHead(head, into: &page) }
         // Some pages put meta/link/script in the body (or libxml2 moves them there): the body walk handles those too.
         guard let body = doc.body ?? doc.root else { return page }
-        scanBody(body, into: &page)
+        scanBody(body, into: &page, team: &team)
         return page
     }
 
@@ -148,7 +169,7 @@ struct PageScanner {
             }
         case "script":
             if let src = node.attribute("src") { page.resourceURLs.append(src.lowercased()) }
-            let type = node.attribute("type")?.lowercased().trimmingCharacters(in: .whitespaces) ?? ""
+            let type = node.attribute("type")?.lowercased().trimmedSpace(newlines: false) ?? ""
             if type.containsBytes("ld+json") {
                 page.jsonLD.append(node.rawText)
             } else if type.isEmpty || type.containsBytes("javascript") || type == "module" || type.containsBytes("ecmascript") {
@@ -176,12 +197,13 @@ struct PageScanner {
         return String(decoding: all[..<end], as: UTF8.self)
     }
 
+    /// Records the attributes fingerprints look at and Cloudflare-protected e-mails.
     private func noteAttributes(_ attributes: [(name: String, value: String)], into page: inout PageScan) {
         for (n, v) in attributes {
             if n.hasPrefix("data-") {
-                page.attributeNames.insert(n)
+                if rules.attributeNames.contains(n) { page.attributeNames.insert(n) }
                 if n == "data-cfemail" { page.cfEmails.append(v) }
-            } else if n == "id" || n == "class" {
+            } else if n == "id" || n == "class", rules.attributeValueHints.matchesAny(v) {
                 page.attributeValues.insert(n + "=" + v.lowercased())
             }
         }
@@ -196,7 +218,7 @@ struct PageScanner {
         var opensScope: Bool
     }
 
-    private func scanBody(_ body: HTMLNode, into page: inout PageScan) {
+    private func scanBody(_ body: HTMLNode, into page: inout PageScan, team: inout TeamCollector?) {
         // The current segment as UTF-8 (newlines, tabs and NBSP of text nodes become spaces; `<br>` is "\n").
         var current: [UInt8] = []
         current.reserveCapacity(4096)
@@ -255,14 +277,17 @@ struct PageScanner {
                     if !started { currentRegion = parentRegion; started = true }
                     current.append(0x0A)
                     stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false))
+                    team?.enter(node, name: name, attributes: [])
                     return .skipChildren
                 }
                 if handleResourceElement(node, name: name, into: &page) {
                     stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false))
+                    team?.enter(node, name: name, attributes: [])
                     return .skipChildren
                 }
                 let attributes = node.attributes
                 noteAttributes(attributes, into: &page)
+                team?.enter(node, name: name, attributes: attributes)
                 if Self.skipped.contains(name) {
                     stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false))
                     return .skipChildren
@@ -289,9 +314,8 @@ struct PageScanner {
                 default: break
                 }
                 if itemprop == "address" { region.insert(.contact) }
-                if id != nil || cls != nil {
-                    region.formUnion(markers.regions((id ?? "") + " " + (cls ?? "")))
-                }
+                if let id { region.formUnion(rules.regions.regions(id)) }
+                if let cls { region.formUnion(rules.regions.regions(cls)) }
                 if name == "a", let href {
                     let lower = href.lowercased()
                     if lower.containsBytes("/cdn-cgi/l/email-protection") {
@@ -338,8 +362,10 @@ struct PageScanner {
             },
             text: { t in
                 appendText(t, region: stack.last?.region ?? [])
+                team?.text(t)
             },
-            leave: { _ in
+            leave: { node in
+                team?.leave(node)
                 guard let context = stack.popLast(), context.counts else { return }
                 if context.isBlock { flush() } else { appendSpace(region: context.region) }
                 if context.opensScope { scopes.removeLast() }
@@ -359,7 +385,7 @@ struct PageScanner {
         let s = String(decoding: bytes[a..<z], as: UTF8.self)
         // Other Unicode spaces at the ends (rare): the full trim.
         if bytes[a] >= 0x80 || bytes[z - 1] >= 0x80 {
-            let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+            let t = s.trimmedSpace()
             return t.isEmpty ? nil : t
         }
         return s
