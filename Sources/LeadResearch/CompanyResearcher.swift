@@ -13,13 +13,6 @@ public struct CompanyResearcher: Sendable {
         self.rules = rules
     }
 
-    /// A parsed page with its kind.
-    struct ReadPage {
-        var kind: String  // index, about, contact, team
-        var scan: PageScan
-        var headers: [(String, String)]
-    }
-
     /// Everything known about `domain` (a registrable domain).
     public func research(domain: String) async -> CompanyProfile {
         let (resolution, home) = await RedirectResolver(source: source).resolve(domain)
@@ -46,7 +39,7 @@ public struct CompanyResearcher: Sendable {
             if homeResponse.outcome == .empty { profile.siteStatus = .placeholder }
             return profile
         }
-        guard let homePage = parse(homeResponse, kind: "index", url: homeURL, profile: &profile) else {
+        guard let homePage = parse(homeResponse, kind: "index", url: homeURL, fallbackLanguage: nil, profile: &profile) else {
             profile.siteStatus = .error
             return profile
         }
@@ -65,22 +58,24 @@ public struct CompanyResearcher: Sendable {
                 profile.pages.append(PageOutcome(url: url, status: response.outcome, detail: response.status == 404 ? "HTTP 404" : nil))
                 continue
             }
-            if let page = parse(response, kind: kind.rawValue, url: url, profile: &profile) { pages.append(page) }
+            if let page = parse(response, kind: kind.rawValue, url: url, fallbackLanguage: homePage.scan.language, profile: &profile) {
+                pages.append(page)
+            }
         }
         FactAssembler(rules: rules, domain: finalDomain, pages: pages).fill(&profile)
         return profile
     }
 
-    private func parse(_ response: PageResponse, kind: String, url: String, profile: inout CompanyProfile) -> ReadPage? {
+    /// Parses one page and runs every per-page extractor on it (``PageExtractor``).
+    private func parse(_ response: PageResponse, kind: String, url: String, fallbackLanguage: String?,
+                       profile: inout CompanyProfile) -> ExtractedPage? {
         let contentType = response.header("content-type")
         do {
             let doc = try HTMLDocument.parse(response.body, url: url, contentType: contentType)
-            var scan = PageScanner(officeMarkers: rules.contact.officeMarkers).scan(doc, url: url)
-            if kind == "team" || kind == "about" {
-                scan.people = TeamExtractor(rules: rules.team).members(body: doc.body ?? doc.root, url: url, jsonLD: scan.jsonLD)
-            }
+            let page = PageExtractor(rules: rules).extract(doc, kind: kind, url: url, headers: response.headers,
+                                                           fallbackLanguage: fallbackLanguage)
             profile.pages.append(PageOutcome(url: url, status: .ok))
-            return ReadPage(kind: kind, scan: scan, headers: response.headers)
+            return page
         } catch {
             let status: PageOutcome.Status = error.code == .empty ? .empty : (error.code == .binary ? .notHTML : .error)
             profile.pages.append(PageOutcome(url: url, status: status, detail: error.code.rawValue))

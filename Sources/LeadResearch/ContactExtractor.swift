@@ -22,6 +22,10 @@ struct ContactCues: Sendable {
     let officeMarkers: [String]
     let labelledPhone: NSRegularExpression
     let anyPhone: NSRegularExpression
+    /// The phone and fax labels (lower, upper and capitalised): a text without one has no labelled phone.
+    let labelWords: MultiMatcher
+    /// The phone labels without `.`/`:`, for the words before a tel: link.
+    let phoneLabelWords: Set<String>
 
     init(_ f: ContactCueFile) {
         phoneLabels = f.phoneLabels.map { $0.lowercased() }
@@ -34,13 +38,21 @@ struct ContactCues: Sendable {
         labelledPhone = try! NSRegularExpression(
             pattern: "(?<![\\p{L}])(" + labels + ")\\.?\\s{0,3}[:.]?\\s{0,3}(\\+?[0-9(][0-9 ().\\-/\\u00A0]{5,22}[0-9])", options: [.caseInsensitive])
         anyPhone = try! NSRegularExpression(pattern: "(?<![0-9\\p{L}])(\\+[0-9][0-9 ().\\-/\\u00A0]{6,22}[0-9])")
+        var words = Set<String>()
+        for l in phoneLabels + faxLabels {
+            let w = l.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+            guard !w.isEmpty else { continue }
+            words.formUnion([w, w.uppercased(), w.prefix(1).uppercased() + w.dropFirst()])
+        }
+        labelWords = MultiMatcher(words.sorted(), ignoringASCIICase: true)
+        phoneLabelWords = Set(phoneLabels.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".:")) })
     }
 
     func isFax(_ label: String) -> Bool { faxLabels.contains { label.contains($0) } }
     func isSupport(_ label: String) -> Bool { supportLabels.contains { label.contains($0) } }
     func isPhoneLabel(_ label: String) -> Bool {
-        let words = label.split(whereSeparator: { !$0.isLetter && $0 != "." }).map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
-        return words.contains { w in phoneLabels.contains { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".:")) == w } }
+        let words = label.split(whereSeparator: { !$0.isLetter && $0 != "." }).map { $0.trimmed(where: { $0 == "." }) }
+        return words.contains { phoneLabelWords.contains($0) }
     }
 }
 
@@ -55,55 +67,78 @@ struct PhoneCandidate: Sendable {
     var evidence: String
 }
 
+/// A phone number as written on one page, before the site's country is known (national numbers
+/// need it for E.164).
+struct RawPhone: Sendable {
+    var raw: String
+    var score: Int
+    var role: PhoneCandidate.Role
+    var method: ExtractionMethod
+
+    /// The candidate in E.164, or `nil` when the text is not a phone number.
+    func candidate(url: String, defaultCountry: String?) -> PhoneCandidate? {
+        guard let e = PhoneNumber.e164(raw, defaultCountry: defaultCountry) else { return nil }
+        return PhoneCandidate(e164: e, score: score, role: role, url: url, method: method, evidence: raw)
+    }
+}
+
 /// Phones and e-mails from tel:/mailto: links, labelled text and Cloudflare-protected addresses.
 enum ContactExtractor {
-    static func phones(in page: PageScan, cues: ContactCues, defaultCountry: String?) -> [PhoneCandidate] {
-        var out: [PhoneCandidate] = []
+    static func phones(in page: PageScan, cues: ContactCues) -> [RawPhone] {
+        var out: [RawPhone] = []
         for link in page.links {
             let lower = link.href.lowercased()
             guard lower.hasPrefix("tel:") || lower.hasPrefix("callto:") else { continue }
             var raw = (link.href.removingPercentEncoding ?? link.href)
             // The visible text wins when it is written internationally and the href is not ("tel:941…" / "+34 94 …").
-            let shown = link.text.trimmingCharacters(in: .whitespaces)
-            let hrefNumber = raw.dropFirst(raw.lowercased().hasPrefix("tel:") ? 4 : 7).trimmingCharacters(in: .whitespaces)
+            let shown = link.text.trimmedSpace(newlines: false)
+            let hrefNumber = raw.dropFirst(raw.lowercased().hasPrefix("tel:") ? 4 : 7).trimmedSpace(newlines: false)
             if !hrefNumber.hasPrefix("+"), !hrefNumber.hasPrefix("00"), shown.hasPrefix("+") || shown.hasPrefix("00"),
                PhoneNumber.e164(shown, defaultCountry: nil) != nil {
                 raw = shown
             }
-            guard let e = PhoneNumber.e164(raw, defaultCountry: defaultCountry) else { continue }
             let label = String(link.label.lowercased().suffix(40))
             // The label closest to the link decides: look at the text after the last number in the label.
             let tail = lastClause(label)
-            if cues.isFax(tail) { out.append(PhoneCandidate(e164: e, score: 0, role: .fax, url: page.url, method: .link, evidence: raw)); continue }
+            if cues.isFax(tail) { out.append(RawPhone(raw: raw, score: 0, role: .fax, method: .link)); continue }
             var role: PhoneCandidate.Role = .main
             var score = 1
             if cues.isPhoneLabel(tail) { score = 4 } else if !link.region.intersection([.footer, .header, .contact]).isEmpty { score = 3 }
             if link.region.contains(.office) || cues.isSupport(tail) { role = .other; score = 0 }
-            out.append(PhoneCandidate(e164: e, score: score, role: role, url: page.url, method: .link, evidence: raw))
+            out.append(RawPhone(raw: raw, score: score, role: role, method: .link))
         }
         for seg in page.segments {
             let text = seg.text
-            guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            // A phone needs digits; a labelled one a label word, an unlabelled one "+digit".
+            var digits = 0
+            var plusDigit = false
+            var previousPlus = false
+            for b in text.utf8 {
+                let digit = b >= 0x30 && b <= 0x39
+                if digit { digits += 1; if previousPlus { plusDigit = true } }
+                previousPlus = b == 0x2B
+            }
+            guard digits >= 6 else { continue }
+            let hasLabel = cues.labelWords.matchesAny(text)
+            guard hasLabel || plusDigit else { continue }
             let ns = text as NSString
             let full = NSRange(location: 0, length: ns.length)
             var labelled: [NSRange] = []
-            for m in cues.labelledPhone.matches(in: text, range: full) {
+            for m in hasLabel ? cues.labelledPhone.matches(in: text, range: full) : [] {
                 let label = ns.substring(with: m.range(at: 1)).lowercased()
                 let raw = ns.substring(with: m.range(at: 2))
                 labelled.append(m.range(at: 2))
-                guard let e = PhoneNumber.e164(raw, defaultCountry: defaultCountry) else { continue }
                 let before = ns.substring(with: NSRange(location: max(0, m.range.location - 30), length: min(30, m.range.location))).lowercased()
-                if cues.isFax(label) { out.append(PhoneCandidate(e164: e, score: 0, role: .fax, url: page.url, method: .text, evidence: raw)); continue }
+                if cues.isFax(label) { out.append(RawPhone(raw: raw, score: 0, role: .fax, method: .text)); continue }
                 let other = seg.region.contains(.office) || cues.isSupport(before + " " + label)
-                out.append(PhoneCandidate(e164: e, score: other ? 0 : 4, role: other ? .other : .main, url: page.url, method: .text, evidence: raw))
+                out.append(RawPhone(raw: raw, score: other ? 0 : 4, role: other ? .other : .main, method: .text))
             }
             // Unlabelled international numbers (office lists): all-phones only.
-            for m in cues.anyPhone.matches(in: text, range: full) where !labelled.contains(where: { NSIntersectionRange($0, m.range).length > 0 }) {
+            for m in plusDigit ? cues.anyPhone.matches(in: text, range: full) : [] where !labelled.contains(where: { NSIntersectionRange($0, m.range).length > 0 }) {
                 let raw = ns.substring(with: m.range(at: 1))
-                guard let e = PhoneNumber.e164(raw, defaultCountry: defaultCountry) else { continue }
                 let before = ns.substring(with: NSRange(location: max(0, m.range.location - 12), length: min(12, m.range.location))).lowercased()
-                if cues.isFax(before) { out.append(PhoneCandidate(e164: e, score: 0, role: .fax, url: page.url, method: .text, evidence: raw)); continue }
-                out.append(PhoneCandidate(e164: e, score: 0, role: .other, url: page.url, method: .text, evidence: raw))
+                if cues.isFax(before) { out.append(RawPhone(raw: raw, score: 0, role: .fax, method: .text)); continue }
+                out.append(RawPhone(raw: raw, score: 0, role: .other, method: .text))
             }
         }
         return out
@@ -143,14 +178,24 @@ enum ContactExtractor {
         for link in page.links where link.href.lowercased().hasPrefix("mailto:") {
             var addr = String(link.href.dropFirst(7))
             if let q = addr.firstIndex(of: "?") { addr = String(addr[..<q]) }
-            addr = (addr.removingPercentEncoding ?? addr).trimmingCharacters(in: .whitespaces).lowercased()
+            addr = (addr.removingPercentEncoding ?? addr).trimmedSpace(newlines: false).lowercased()
             if addr.contains("@") { out.append(addr) }
         }
         for hex in page.cfEmails { if let e = decodeCloudflare(hex) { out.append(e.lowercased()) } }
-        for seg in page.segments where seg.text.contains("@") || seg.text.lowercased().contains("at") {
+        for seg in page.segments {
+            // An address needs an "@"; a written-out one ("info [at] acme [dot] nl") needs brackets.
+            var hasAt = false
+            var hasBracket = false
+            for b in seg.text.utf8 {
+                if b == 0x40 { hasAt = true } else if b == 0x5B || b == 0x28 || b == 0x7B { hasBracket = true }
+            }
+            guard hasAt || hasBracket else { continue }
             let ns = seg.text as NSString
             let full = NSRange(location: 0, length: ns.length)
-            for m in emailPattern.matches(in: seg.text, range: full) { out.append(ns.substring(with: m.range).lowercased()) }
+            if hasAt {
+                for m in emailPattern.matches(in: seg.text, range: full) { out.append(ns.substring(with: m.range).lowercased()) }
+            }
+            guard hasBracket else { continue }
             for m in obfuscated.matches(in: seg.text, range: full) {
                 let local = ns.substring(with: m.range(at: 1))
                 let domainRaw = ns.substring(with: m.range(at: 2))
@@ -159,7 +204,7 @@ enum ContactExtractor {
             }
         }
         var seen = Set<String>()
-        return out.filter { !$0.contains("[email") && seen.insert($0).inserted }
+        return out.filter { !$0.containsBytes("[email") && seen.insert($0).inserted }
     }
 
     /// Decodes Cloudflare email protection: first byte is the XOR key.

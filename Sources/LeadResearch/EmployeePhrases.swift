@@ -72,6 +72,11 @@ struct EmployeeMatcher: Sendable {
     let negativeBefore: Set<String>
     /// Language → word → (value, approximate?); `""` holds every language's words.
     let numberWordsByLanguage: [String: [String: (Int, Bool)]]
+    /// Tens words (20–90) of every language, the end of compounds like "fünfundzwanzig".
+    let tensWords: [String]
+    /// The start of every noun, "team of" and one-person phrase: a text without any of them holds
+    /// no employee statement, so it is not tokenised at all.
+    let triggers: MultiMatcher
 
     init(_ p: EmployeePhrases) {
         func phrases(_ list: [String]) -> [TokenPhrase] {
@@ -96,6 +101,16 @@ struct EmployeeMatcher: Sendable {
             }
         }
         numberWordsByLanguage = byLanguage
+        tensWords = Set((byLanguage[""] ?? [:]).filter { !$0.value.1 && $0.value.0 >= 20 && $0.value.0 < 100 && $0.value.0 % 10 == 0 }.keys)
+            .sorted()
+        var starts = Set<String>()
+        for phrase in nouns + teamOf + solo {
+            guard let first = phrase.parts.first else { continue }
+            let stem = String(first.prefix { $0.isLetter })
+            guard stem.count >= 2 else { continue }
+            starts.formUnion([stem, stem.uppercased(), stem.prefix(1).uppercased() + stem.dropFirst()])
+        }
+        triggers = MultiMatcher(starts.sorted(), ignoringASCIICase: true)
     }
 
     /// The number words for a page language (all languages when unknown).
@@ -107,7 +122,7 @@ struct EmployeeMatcher: Sendable {
     /// The value of a number word, including compounds ("twenty-five", "fünfundzwanzig", "vijfentwintig").
     func wordValue(_ w: String, _ numberWords: [String: (Int, Bool)]) -> (Int, Bool)? {
         if let v = numberWords[w] { return v }
-        if w.contains("-") {
+        if w.utf8.contains(0x2D) {
             let parts = w.split(separator: "-").map(String.init)
             var sum = 0
             for part in parts {
@@ -116,8 +131,9 @@ struct EmployeeMatcher: Sendable {
             }
             return parts.count > 1 ? (sum, false) : nil
         }
+        guard w.utf8.count >= 6, tensWords.contains(where: { w.hasSuffix($0) }) else { return nil }
         for joiner in ["und", "en", "ën"] {
-            if let r = w.range(of: joiner), r.lowerBound != w.startIndex, r.upperBound != w.endIndex {
+            if let r = w.firstRange(of: joiner), r.lowerBound != w.startIndex, r.upperBound != w.endIndex {
                 let unit = String(w[..<r.lowerBound])
                 let tens = String(w[r.upperBound...])
                 if let u = numberWords[unit], let t = numberWords[tens], !u.1, !t.1, u.0 < 10, t.0 >= 20, t.0 < 100 {
@@ -145,6 +161,7 @@ struct EmployeeCountParser: Sendable {
 
     /// Every employee statement in `text` (one segment of visible text).
     func claims(in text: String, language: String? = nil) -> [Claim] {
+        guard m.triggers.matchesAny(text) else { return [] }
         let words = m.numberWords(for: language)
         let tokens = TextTokenizer.tokens(text)
         guard !tokens.isEmpty else { return [] }

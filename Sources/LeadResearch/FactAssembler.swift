@@ -5,7 +5,8 @@ import LeadCore
 struct FactAssembler {
     let rules: ResearchRules
     let domain: String
-    let pages: [CompanyResearcher.ReadPage]
+    /// The site's pages, home page first.
+    let pages: [ExtractedPage]
 
     /// Page precedence for prose facts: about > home > team > contact.
     static func textRank(_ kind: String) -> Int {
@@ -21,16 +22,13 @@ struct FactAssembler {
         // JSON-LD company nodes, first per page (pages in reading order).
         var orgs: [(JSONLDOrganization, String)] = []
         for page in pages {
-            for block in page.scan.jsonLD {
-                guard let json = JSONLDExtractor.parse(block) else { continue }
-                if let org = JSONLDExtractor.organizations(in: json).first { orgs.append((org, page.scan.url)); break }
-            }
+            if let org = page.organization { orgs.append((org, page.scan.url)) }
         }
         let home = pages[0].scan
         func micro(_ path: String) -> (String, String)? {
             for page in pages {
-                if let m = page.scan.microdata.first(where: { $0.path == path && !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                    return (m.value.trimmingCharacters(in: .whitespacesAndNewlines), page.scan.url)
+                if let m = page.scan.microdata.first(where: { $0.path == path && !$0.value.trimmedSpace(newlines: false).isEmpty }) {
+                    return (m.value.trimmedSpace(), page.scan.url)
                 }
             }
             return nil
@@ -41,9 +39,9 @@ struct FactAssembler {
             p.name = Fact(n, provenance: Provenance(url: url, method: .jsonLD, confidence: 0.95))
         } else if let (n, url) = micro("name") {
             p.name = Fact(n, provenance: Provenance(url: url, method: .microdata, confidence: 0.9))
-        } else if let n = home.meta["og:site_name"]?.trimmingCharacters(in: .whitespaces), !n.isEmpty {
+        } else if let n = home.meta["og:site_name"]?.trimmedSpace(newlines: false), !n.isEmpty {
             p.name = Fact(n, provenance: Provenance(url: home.url, method: .opengraph, confidence: 0.85))
-        } else if let n = home.meta["application-name"]?.trimmingCharacters(in: .whitespaces), !n.isEmpty {
+        } else if let n = home.meta["application-name"]?.trimmedSpace(newlines: false), !n.isEmpty {
             p.name = Fact(n, provenance: Provenance(url: home.url, method: .meta, confidence: 0.7))
         } else if let n = nameFromTitle(home.title) {
             p.name = Fact(n, provenance: Provenance(url: home.url, method: .meta, confidence: 0.6))
@@ -59,7 +57,7 @@ struct FactAssembler {
 
         // Description.
         if let d = home.meta["description"] ?? home.meta["og:description"], !d.isEmpty {
-            p.description = Fact(d.trimmingCharacters(in: .whitespacesAndNewlines), provenance: Provenance(url: home.url, method: .meta, confidence: 0.8))
+            p.description = Fact(d.trimmedSpace(), provenance: Provenance(url: home.url, method: .meta, confidence: 0.8))
         } else if let (o, url) = orgs.first(where: { $0.0.description != nil }), let d = o.description {
             p.description = Fact(d, provenance: Provenance(url: url, method: .jsonLD, confidence: 0.9))
         }
@@ -98,7 +96,7 @@ struct FactAssembler {
         } else if let (t, url) = micro("telephone"), let e = PhoneNumber.e164(t, defaultCountry: defaultCountry) {
             candidates.append(PhoneCandidate(e164: e, score: 5, role: .main, url: url, method: .microdata, evidence: t))
         }
-        for page in pages { candidates += ContactExtractor.phones(in: page.scan, cues: rules.contact, defaultCountry: defaultCountry) }
+        for page in pages { candidates += page.phones.compactMap { $0.candidate(url: page.scan.url, defaultCountry: defaultCountry) } }
         let faxes = Set(candidates.filter { $0.role == .fax }.map(\.e164))
         let mains = candidates.filter { $0.role == .main && $0.score > 0 && !faxes.contains($0.e164) }
         if let best = mains.enumerated().max(by: { ($0.element.score, -$0.offset) < ($1.element.score, -$1.offset) })?.element {
@@ -112,7 +110,7 @@ struct FactAssembler {
         // Country: address > main phone > ccTLD > language region.
         if let c = addressCountry {
             p.country = Fact(c, provenance: Provenance(url: p.address?.provenance.url ?? home.url, method: p.address?.provenance.method ?? .jsonLD, confidence: 0.9))
-        } else if let (c, url) = pages.lazy.compactMap({ page in ContactExtractor.countryFromPostcode(page.scan).map { ($0, page.scan.url) } }).first {
+        } else if let (c, url) = pages.lazy.compactMap({ page in page.postcodeCountry.map { ($0, page.scan.url) } }).first {
             p.country = Fact(c, provenance: Provenance(url: url, method: .text, confidence: 0.75), evidence: "postcode")
         } else if let ph = p.phone, let c = PhoneNumber.country(ofE164: ph.value) {
             p.country = Fact(c == "US" && tldCountry == "CA" ? "CA" : c, provenance: Provenance(url: ph.provenance.url, method: ph.provenance.method, confidence: 0.8))
@@ -125,7 +123,7 @@ struct FactAssembler {
         // E-mails.
         var emails: [String] = []
         for (o, _) in orgs { emails += o.emails.map { $0.lowercased() } }
-        for page in pages { emails += ContactExtractor.emails(in: page.scan) }
+        for page in pages { emails += page.emails }
         var seen = Set<String>()
         p.emails = emails.filter { seen.insert($0).inserted }
 
@@ -144,7 +142,7 @@ struct FactAssembler {
         var seen = Set<String>()
         for kind in ["team", "about"] {
             for page in pages where page.kind == kind {
-                for member in page.scan.people {
+                for member in page.people {
                     let key = TeamExtractor.nameKey(member.name)
                     if brands.contains(where: { key.contains($0) }) { continue }
                     if seen.insert(key).inserted { p.people.append(member) }
@@ -165,7 +163,7 @@ struct FactAssembler {
     private func nameFromTitle(_ title: String?) -> String? {
         guard let title, !title.isEmpty else { return nil }
         let parts = title.components(separatedBy: CharacterSet(charactersIn: "|–—:·•")).flatMap { $0.components(separatedBy: " - ") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.trimmedSpace(newlines: false) }.filter { !$0.isEmpty }
         let label = domain.split(separator: ".").first.map { $0.replacingOccurrences(of: "-", with: "") } ?? ""
         func compact(_ s: String) -> String { IndustryRules.fold(s).filter { $0.isLetter || $0.isNumber } }
         return parts.max { a, b in overlap(compact(a), label) < overlap(compact(b), label) } ?? parts.first
@@ -181,12 +179,14 @@ struct FactAssembler {
         pattern: #"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–—]\s*\d{4})?)?\s*([\p{L}\p{N}'’&.,\- ]{2,80}?\s(?:B\.?V\.?|N\.?V\.?|V\.O\.F\.?|GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|e\.\s?K\.|e\.\s?V\.|SARL|SASU|SAS|SA|S\.A\.|Sàrl|S\.L\.|SL|S\.r\.l\.|S\.p\.A\.|SRL|Ltd\.?|Limited|LLP|PLC|plc|Inc\.?|LLC|Corp\.?|Oy|AB|ApS|A/S|sp\. z o\.o\.))(?=[\s.,|]|$)"#,
         options: [.caseInsensitive])
 
+    private static let copyrightMarks = MultiMatcher(["©", "copyright"], ignoringASCIICase: true)
+
     private func legalNameFromFooter() -> (String, String)? {
         for page in pages {
-            for seg in page.scan.segments.reversed() where seg.text.contains("©") || seg.text.lowercased().contains("copyright") {
+            for seg in page.scan.segments.reversed() where Self.copyrightMarks.matchesAny(seg.text) {
                 let ns = seg.text as NSString
                 if let m = Self.legalForms.firstMatch(in: seg.text, range: NSRange(location: 0, length: ns.length)) {
-                    return (ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces), page.scan.url)
+                    return (ns.substring(with: m.range(at: 1)).trimmedSpace(newlines: false), page.scan.url)
                 }
             }
         }
@@ -204,11 +204,8 @@ struct FactAssembler {
         }
         for page in pages {
             let rank = 2 + Self.textRank(page.kind)
-            let language = (page.scan.language ?? pages[0].scan.language)?.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init)
-            for seg in page.scan.segments {
-                for c in rules.employee.claims(in: seg.text, language: language) {
-                    claims.append((Fact(c.count, provenance: Provenance(url: page.scan.url, method: .text, confidence: 0.7), evidence: c.evidence), rank))
-                }
+            for c in page.employeeClaims {
+                claims.append((Fact(c.count, provenance: Provenance(url: page.scan.url, method: .text, confidence: 0.7), evidence: c.evidence), rank))
             }
         }
         p.employeeClaims = claims.map(\.0)
@@ -236,14 +233,12 @@ struct FactAssembler {
         }
         var best: (FoundingYearParser.Claim, String, Int)?
         for page in pages {
-            for seg in page.scan.segments {
-                for c in rules.founding.claims(in: seg.text) {
-                    let rank = (c.strong ? 0 : 10) + Self.textRank(page.kind)
-                    // Same rank: the earliest year wins (a company is founded before it becomes
-                    // anyone's customer or partner "since" a later year).
-                    if best == nil || rank < best!.2 || (rank == best!.2 && c.year < best!.0.year) {
-                        best = (c, page.scan.url, rank)
-                    }
+            for c in page.foundingClaims {
+                let rank = (c.strong ? 0 : 10) + Self.textRank(page.kind)
+                // Same rank: the earliest year wins (a company is founded before it becomes
+                // anyone's customer or partner "since" a later year).
+                if best == nil || rank < best!.2 || (rank == best!.2 && c.year < best!.0.year) {
+                    best = (c, page.scan.url, rank)
                 }
             }
         }
@@ -278,7 +273,7 @@ struct FactAssembler {
     private func fillTechnologies(_ p: inout CompanyProfile) {
         var found: [String: (String, String)] = [:]
         for page in pages {
-            for (id, ev) in rules.fingerprints.detect(page.scan, headers: page.headers) where found[id] == nil {
+            for (id, ev) in page.technologies where found[id] == nil {
                 found[id] = (ev, page.scan.url)
             }
         }

@@ -30,7 +30,55 @@ struct Fingerprints: Sendable {
     struct Pattern: Sendable {
         /// All parts must occur (lower-case substrings).
         var parts: [String]
-        func matches(_ s: String) -> Bool { parts.allSatisfy { s.contains($0) } }
+    }
+
+    /// One signal kind's patterns of every technology, compiled into one ``MultiMatcher`` over
+    /// their parts (ASCII case-insensitive, so the page text needs no lower-cased copy).
+    struct PatternSet: Sendable {
+        let matcher: MultiMatcher
+        /// Per technology, per pattern: the part indices that must all occur in one text.
+        let patterns: [[[Int]]]
+
+        init(_ perTech: [[Pattern]]) {
+            var index: [String: Int] = [:]
+            var parts: [String] = []
+            patterns = perTech.map { list in
+                list.map { p in
+                    p.parts.map { part in
+                        if let i = index[part] { return i }
+                        index[part] = parts.count
+                        parts.append(part)
+                        return parts.count - 1
+                    }
+                }
+            }
+            matcher = MultiMatcher(parts, ignoringASCIICase: true)
+        }
+
+        /// Per technology, per pattern: whether all parts occur in one of `texts`. Calls `first`
+        /// once per technology with the index of the first text that matches any of its patterns.
+        func scan(_ texts: [String], first: ((Int, Int) -> Void)? = nil) -> [[Bool]] {
+            var hit = patterns.map { [Bool](repeating: false, count: $0.count) }
+            guard matcher.count > 0 else { return hit }
+            var done = [Bool](repeating: false, count: patterns.count)
+            var seen = [Bool](repeating: false, count: matcher.count)
+            var touched: [Int] = []
+            for (ti, text) in texts.enumerated() {
+                matcher.scan(text) { part in
+                    if !seen[part] { seen[part] = true; touched.append(part) }
+                }
+                guard !touched.isEmpty else { continue }
+                for (t, list) in patterns.enumerated() {
+                    for (k, p) in list.enumerated() where !hit[t][k] && p.allSatisfy({ seen[$0] }) {
+                        hit[t][k] = true
+                        if !done[t] { done[t] = true; first?(t, ti) }
+                    }
+                }
+                for part in touched { seen[part] = false }
+                touched.removeAll(keepingCapacity: true)
+            }
+            return hit
+        }
     }
     struct Tech: Sendable {
         var id: String
@@ -45,6 +93,14 @@ struct Fingerprints: Sendable {
     let techs: [Tech]
     let implies: [String: [String]]
     let reportAs: [String: String]
+    let urlPatterns: PatternSet
+    let aHrefPatterns: PatternSet
+    let generatorPatterns: PatternSet
+    let inlinePatterns: PatternSet
+    /// Attribute names the technologies look for (`data-cfemail`).
+    let attributeNames: Set<String>
+    /// The value parts of `name=value` attribute signals (`__next`, `shopify-section`).
+    let attributeValueFragments: [String]
 
     init(_ f: FingerprintFile, file: String) throws(LeadsmithError) {
         func pats(_ l: [String]?) -> [Pattern] {
@@ -64,6 +120,13 @@ struct Fingerprints: Sendable {
             list.append(tech)
         }
         techs = list
+        urlPatterns = PatternSet(list.map(\.urls))
+        aHrefPatterns = PatternSet(list.map(\.aHref))
+        generatorPatterns = PatternSet(list.map(\.generator))
+        inlinePatterns = PatternSet(list.map(\.inline))
+        let attributes = list.flatMap(\.attributes)
+        attributeNames = Set(attributes.filter { !$0.contains("=") })
+        attributeValueFragments = attributes.compactMap { a in a.firstIndex(of: "=").map { String(a[a.index(after: $0)...]) } }
         implies = f.implies ?? [:]
         reportAs = f.reportAs ?? [:]
     }
@@ -71,17 +134,27 @@ struct Fingerprints: Sendable {
     /// Technology id → evidence for one page.
     func detect(_ page: PageScan, headers: [(String, String)]) -> [String: String] {
         var found: [String: String] = [:]
-        let lowerScripts = page.inlineScripts.map { $0.lowercased() }
-        let aHrefs = page.links.map { $0.href.lowercased() }
+        var firstURL = [Int?](repeating: nil, count: techs.count)
+        _ = urlPatterns.scan(page.resourceURLs) { t, i in firstURL[t] = i }
+        let aHrefs = page.links.map(\.href)
+        var firstHref = [Int?](repeating: nil, count: techs.count)
+        _ = aHrefPatterns.scan(aHrefs) { t, i in firstHref[t] = i }
+        var firstGenerator = [Int?](repeating: nil, count: techs.count)
+        _ = generatorPatterns.scan(page.generators) { t, i in firstGenerator[t] = i }
+        let inlineHit = inlinePatterns.scan(page.inlineScripts)
         let headerLines = headers.map { ($0.0.lowercased() + ": " + $0.1.lowercased()) }
         let cookieNames = headers.filter { $0.0.lowercased() == "set-cookie" }.map { $0.1.lowercased() }
-        for t in techs {
-            if let u = page.resourceURLs.first(where: { url in t.urls.contains { $0.matches(url) } }) { found[t.id] = u; continue }
-            if let a = aHrefs.first(where: { h in t.aHref.contains { $0.matches(h) } }) { found[t.id] = a; continue }
-            if let g = page.generators.first(where: { g in t.generator.contains { $0.matches(g) } }) { found[t.id] = "generator: " + g; continue }
-            if let p = t.inline.first(where: { p in lowerScripts.contains { p.matches($0) } }) { found[t.id] = "script: " + p.parts.joined(separator: " … "); continue }
+        for (ti, t) in techs.enumerated() {
+            if let i = firstURL[ti] { found[t.id] = page.resourceURLs[i]; continue }
+            if let i = firstHref[ti] { found[t.id] = aHrefs[i].lowercased(); continue }
+            if let i = firstGenerator[ti] { found[t.id] = "generator: " + page.generators[i]; continue }
+            if let k = inlineHit[ti].firstIndex(of: true) { found[t.id] = "script: " + t.inline[k].parts.joined(separator: " … "); continue }
             if let a = t.attributes.first(where: { a in
-                a.contains("=") ? page.attributeValues.contains { $0.hasPrefix(a) || $0.contains(" " + a.split(separator: "=").last.map(String.init)!) } : page.attributeNames.contains(a)
+                if let eq = a.firstIndex(of: "=") {
+                    let value = " " + a[a.index(after: eq)...]
+                    return page.attributeValues.contains { $0.hasPrefix(a) || $0.containsBytes(value) }
+                }
+                return page.attributeNames.contains(a)
             }) { found[t.id] = "attribute: " + a; continue }
             if let h = t.headers.first(where: { h in headerLines.contains { h.contains(":") ? $0.hasPrefix(h.components(separatedBy: ":")[0] + ":") && $0.contains(h.components(separatedBy: ": ").last ?? h) : $0.hasPrefix(h + ":") } }) {
                 found[t.id] = "header: " + h; continue

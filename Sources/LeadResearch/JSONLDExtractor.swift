@@ -31,7 +31,7 @@ enum JSONLDExtractor {
 
     /// Parses one JSON-LD block; `nil` when it is not JSON (even after a cheap repair).
     static func parse(_ text: String) -> Any? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedSpace()
         guard !trimmed.isEmpty else { return nil }
         if let data = trimmed.data(using: .utf8), let obj = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
             return obj
@@ -83,7 +83,7 @@ enum JSONLDExtractor {
     /// A property's text: a string (trimmed), a number, the first of an array, or an object's `name`/`@value`.
     static func string(_ v: Any?) -> String? {
         if let s = v as? String {
-            let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+            let t = s.trimmedSpace()
             return t.isEmpty ? nil : t
         }
         if let n = v as? NSNumber { return n.stringValue }

@@ -47,7 +47,7 @@ public enum LinkDiscovery {
 
     /// The path of a same-site link, or `nil` for other hosts, `mailto:`, `tel:`, fragments.
     static func sameSitePath(_ href: String, domain: String) -> String? {
-        var h = href.trimmingCharacters(in: .whitespacesAndNewlines)
+        var h = href.trimmedSpace()
         if let cut = h.firstIndex(where: { $0 == "?" || $0 == "#" }) { h = String(h[..<cut]) }
         if h.isEmpty { return nil }
         let lower = h.lowercased()

@@ -54,8 +54,8 @@ struct PageScan: Sendable {
     var jsonLD: [String] = []
     /// Attribute names seen (`data-cfemail`, `data-wf-site`, …), lower-case.
     var attributeNames: Set<String> = []
-    /// `id=<value>` and `class=<value>` entries, lower-case.
-    var attributeValues: [String] = []
+    /// `id=<value>` and `class=<value>` entries, lower-case, each once.
+    var attributeValues: Set<String> = []
     var segments: [TextSegment] = []
     /// Cloudflare-protected e-mails (hex strings) from `data-cfemail` and email-protection links.
     var cfEmails: [String] = []
@@ -63,16 +63,57 @@ struct PageScan: Sendable {
     /// `@type` of microdata items (`organization`, `school`).
     var microdataTypes: [String] = []
     var wordCount: Int = 0
-    /// People listed on the page (team and about pages only).
-    var people: [TeamMember] = []
 
     /// All visible text, segments joined by newlines.
     var visibleText: String { segments.map(\.text).joined(separator: "\n") }
 }
 
+/// Class/id fragments that put an element in a page region (`header`, `footer`, `navbar`,
+/// `contact`, the office markers of `rules/contact_cues.yaml`), found in one pass.
+struct RegionMarkers: Sendable {
+    private let matcher: MultiMatcher
+    private let regions: [Region]
+
+    init(officeMarkers: [String]) {
+        var patterns: [(String, Region)] = [
+            ("header", .header), ("masthead", .header), ("footer", .footer), ("colophon", .footer), ("navbar", .nav),
+            ("navigation", .nav), ("contact", .contact),
+        ]
+        patterns += officeMarkers.filter { !$0.isEmpty }.map { ($0.lowercased(), .office) }
+        matcher = MultiMatcher(patterns.map(\.0), ignoringASCIICase: true)
+        regions = patterns.map(\.1)
+    }
+
+    /// The regions an `id`/`class` value marks.
+    func regions(_ idClass: String) -> Region {
+        var r: Region = []
+        matcher.scan(idClass) { r.insert(regions[$0]) }
+        return r
+    }
+}
+
+/// What the page walk needs from the rules: region markers and the attributes fingerprints look at.
+struct ScanRules: Sendable {
+    let regions: RegionMarkers
+    /// Attribute names worth recording (`data-cfemail`, `data-wf-site`, …), lower-case.
+    let attributeNames: Set<String>
+    /// Fragments of `id`/`class` values worth recording (`__next`, `shopify-section`, …).
+    let attributeValueHints: MultiMatcher
+
+    init(regions: RegionMarkers, attributeNames: Set<String>, attributeValueFragments: [String]) {
+        self.regions = regions
+        self.attributeNames = attributeNames
+        attributeValueHints = MultiMatcher(attributeValueFragments.filter { !$0.isEmpty }, ignoringASCIICase: true)
+    }
+}
+
 /// Builds a ``PageScan`` from an ``HTMLDocument`` in one iterative pass.
 struct PageScanner {
-    let officeMarkers: [String]
+    let rules: ScanRules
+
+    init(rules: ScanRules) {
+        self.rules = rules
+    }
 
     static let blockElements: Set<String> = [
         "p", "div", "section", "article", "header", "footer", "nav", "main", "aside", "h1", "h2", "h3", "h4", "h5",
@@ -80,31 +121,39 @@ struct PageScanner {
         "address", "figure", "figcaption", "pre", "hr", "body", "html", "center", "fieldset", "legend", "option",
         "label", "button", "caption", "summary", "details",
     ]
+    static let headings: Set<String> = ["h1", "h2", "h3", "h4"]
     static let skipped: Set<String> = ["script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas", "select", "textarea"]
     static let microdataSkip: Set<String> = ["parentorganization", "suborganization", "brand", "member", "memberof", "founder", "employee", "employees", "author", "funder", "sponsor", "owns", "department", "alumni"]
+    /// Inline scripts longer than this are cut (UTF-8 bytes) before fingerprinting.
+    static let scriptLimit = 200_000
 
     func scan(_ doc: HTMLDocument, url: String) -> PageScan {
+        var team: TeamCollector?
+        return scan(doc, url: url, team: &team)
+    }
+
+    /// Scans the page and feeds the same walk to `team` (people cards), when given.
+    func scan(_ doc: HTMLDocument, url: String, team: inout TeamCollector?) -> PageScan {
         var page = PageScan(url: url)
         page.language = doc.language
-        page.title = doc.title?.trimmingCharacters(in: .whitespacesAndNewlines)
+        page.title = doc.title?.trimmedSpace()
         if let head = doc.head { scanHead(head, into: &page) }
         // Some pages put meta/link/script in the body (or libxml2 moves them there): the body walk handles those too.
         guard let body = doc.body ?? doc.root else { return page }
-        scanBody(body, into: &page)
+        scanBody(body, into: &page, team: &team)
         return page
     }
 
     private func scanHead(_ head: HTMLNode, into page: inout PageScan) {
         head.walk { node in
-            handleResourceElement(node, into: &page)
+            handleResourceElement(node, name: node.name, into: &page)
             return node.isElement(named: "script") || node.isElement(named: "style") ? .skipChildren : .descend
         }
     }
 
     /// meta/link/script/iframe/img/form: the non-text signals. Returns true when handled as a script.
     @discardableResult
-    private func handleResourceElement(_ node: HTMLNode, into page: inout PageScan) -> Bool {
-        let name = node.name
+    private func handleResourceElement(_ node: HTMLNode, name: String, into page: inout PageScan) -> Bool {
         switch name {
         case "meta":
             let key = (node.attribute("name") ?? node.attribute("property") ?? node.attribute("itemprop"))?.lowercased()
@@ -116,18 +165,18 @@ struct PageScanner {
             if let href = node.attribute("href") {
                 page.resourceURLs.append(href.lowercased())
                 let rel = node.attribute("rel")?.lowercased() ?? ""
-                if rel.contains("alternate"), let hl = node.attribute("hreflang") { page.hreflangs.append(hl) }
+                if rel.containsBytes("alternate"), let hl = node.attribute("hreflang") { page.hreflangs.append(hl) }
             }
         case "script":
             if let src = node.attribute("src") { page.resourceURLs.append(src.lowercased()) }
-            let type = node.attribute("type")?.lowercased().trimmingCharacters(in: .whitespaces) ?? ""
-            if type.contains("ld+json") {
+            let type = node.attribute("type")?.lowercased().trimmedSpace(newlines: false) ?? ""
+            if type.containsBytes("ld+json") {
                 page.jsonLD.append(node.rawText)
-            } else if type.isEmpty || type.contains("javascript") || type == "module" || type.contains("ecmascript") {
+            } else if type.isEmpty || type.containsBytes("javascript") || type == "module" || type.containsBytes("ecmascript") {
                 let body = node.rawText
-                if !body.isEmpty { page.inlineScripts.append(body.count > 200_000 ? String(body.prefix(200_000)) : body) }
+                if !body.isEmpty { page.inlineScripts.append(Self.prefix(body, bytes: Self.scriptLimit)) }
             }
-            noteAttributes(node, into: &page)
+            noteAttributes(node.attributes, into: &page)
             return true
         case "iframe", "img", "source", "embed", "frame":
             if let src = node.attribute("src") ?? node.attribute("data-src") { page.resourceURLs.append(src.lowercased()) }
@@ -139,132 +188,221 @@ struct PageScanner {
         return false
     }
 
-    private func noteAttributes(_ node: HTMLNode, into page: inout PageScan) {
-        for (n, v) in node.attributes {
-            if n.hasPrefix("data-") { page.attributeNames.insert(n) }
-            if n == "id" || n == "class" { page.attributeValues.append(n + "=" + v.lowercased()) }
-            if n == "data-cfemail" { page.cfEmails.append(v) }
+    /// At most `bytes` UTF-8 bytes of `s`, cut at a scalar boundary.
+    static func prefix(_ s: String, bytes limit: Int) -> String {
+        guard s.utf8.count > limit else { return s }
+        let all = Array(s.utf8)
+        var end = limit
+        while end > 0, UTF8.isContinuation(all[end]) { end -= 1 }
+        return String(decoding: all[..<end], as: UTF8.self)
+    }
+
+    /// Records the attributes fingerprints look at and Cloudflare-protected e-mails.
+    private func noteAttributes(_ attributes: [(name: String, value: String)], into page: inout PageScan) {
+        for (n, v) in attributes {
+            if n.hasPrefix("data-") {
+                if rules.attributeNames.contains(n) { page.attributeNames.insert(n) }
+                if n == "data-cfemail" { page.cfEmails.append(v) }
+            } else if n == "id" || n == "class", rules.attributeValueHints.matchesAny(v) {
+                page.attributeValues.insert(n + "=" + v.lowercased())
+            }
         }
     }
 
-    private struct Frame {
-        var node: HTMLNode
+    /// What the walk keeps per open element.
+    private struct Context {
         var region: Region
-        var exiting: Bool
-        var microScope: Int?
+        /// Whether the element's end is a text boundary (false for skipped elements, `<br>`, scripts).
+        var counts: Bool
+        var isBlock: Bool
+        var opensScope: Bool
     }
 
-    private func scanBody(_ body: HTMLNode, into page: inout PageScan) {
-        var current = ""
+    private func scanBody(_ body: HTMLNode, into page: inout PageScan, team: inout TeamCollector?) {
+        // The current segment as UTF-8 (newlines, tabs and NBSP of text nodes become spaces; `<br>` is "\n").
+        var current: [UInt8] = []
+        current.reserveCapacity(4096)
+        var started = false  // something (even a space) was appended since the last flush
         var currentRegion: Region = []
         var currentHeading = false
-        var blockText = ""  // text of the current block so far, for link labels
         var words = 0
 
         func flush() {
-            let t = current.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !t.isEmpty {
-                page.segments.append(TextSegment(text: t, region: currentRegion, isHeading: currentHeading))
-                words += t.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+            if let text = Self.trimmed(current) {
+                page.segments.append(TextSegment(text: text, region: currentRegion, isHeading: currentHeading))
+                words += Self.wordCount(current)
             }
-            current = ""
-            blockText = ""
+            current.removeAll(keepingCapacity: true)
+            started = false
             currentHeading = false
         }
-        func append(_ s: String, region: Region) {
-            if current.isEmpty { currentRegion = region }
-            current += s
-            blockText += s
+        func appendSpace(region: Region) {
+            if !started { currentRegion = region; started = true }
+            current.append(0x20)
+        }
+        func appendText(_ s: String, region: Region) {
+            if !started { currentRegion = region; started = true }
+            var previousC2 = false
+            for b in s.utf8 {
+                switch b {
+                case 0x0A, 0x09, 0x0D:
+                    current.append(0x20)
+                case 0xA0 where previousC2:
+                    current[current.count - 1] = 0x20  // NBSP (C2 A0) → space
+                default:
+                    current.append(b)
+                }
+                previousC2 = b == 0xC2
+            }
+        }
+        /// The last ~60 characters of the current block, for link labels ("Tel:", "Fax:").
+        func label() -> String {
+            let start = max(0, current.count - 240)
+            var i = start
+            while i < current.count, i > 0, UTF8.isContinuation(current[i]) { i += 1 }
+            return String(String(decoding: current[i...], as: UTF8.self).suffix(60))
         }
 
         // Microdata item scopes: (path prefix, is org-like).
         var scopes: [(path: String, include: Bool)] = []
-        var stack: [Frame] = [Frame(node: body, region: [], exiting: false, microScope: nil)]
-        while let frame = stack.popLast() {
-            let node = frame.node
-            if frame.exiting {
-                if Self.blockElements.contains(node.name) { flush() } else { append(" ", region: frame.region) }
-                if frame.microScope != nil { scopes.removeLast() }
-                continue
-            }
-            switch node.kind {
-            case .text, .cdata:
-                var t = node.content
-                if t.contains("\n") || t.contains("\t") || t.contains("\r") {
-                    t = t.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\r", with: " ")
-                }
-                append(t.replacingOccurrences(of: "\u{00A0}", with: " "), region: frame.region)
-                continue
-            case .element:
-                break
-            default:
-                continue
-            }
-            let name = node.name
-            if name == "br" { append("\n", region: frame.region); continue }
-            if handleResourceElement(node, into: &page) { continue }
-            if Self.skipped.contains(name) { noteAttributes(node, into: &page); continue }
-            noteAttributes(node, into: &page)
-            var region = frame.region
-            let idClass = ((node.attribute("id") ?? "") + " " + (node.attribute("class") ?? "")).lowercased()
-            if name == "header" || idClass.contains("header") || idClass.contains("masthead") { region.insert(.header) }
-            if name == "footer" || idClass.contains("footer") || idClass.contains("colophon") { region.insert(.footer) }
-            if name == "nav" || idClass.contains("navbar") || idClass.contains("navigation") { region.insert(.nav) }
-            if name == "address" || idClass.contains("contact") || node.attribute("itemprop") == "address" { region.insert(.contact) }
-            if !idClass.trimmingCharacters(in: .whitespaces).isEmpty,
-               officeMarkers.contains(where: { idClass.contains($0) }) { region.insert(.office) }
-            if name == "a", let href = node.attribute("href") {
-                let lower = href.lowercased()
-                if lower.contains("/cdn-cgi/l/email-protection") {
-                    if let hash = href.firstIndex(of: "#") { page.cfEmails.append(String(href[href.index(after: hash)...])) }
-                }
-                let text = lower.hasPrefix("tel:") || lower.hasPrefix("callto:") ? node.innerText : ""
-                page.links.append(PageLink(href: href, text: text, region: region, label: String(blockText.suffix(60))))
-            }
+        var stack: [Context] = []
+        stack.reserveCapacity(64)
 
-            // Microdata.
-            var microScope: Int?
-            let itemprop = node.attribute("itemprop")?.lowercased()
-            let hasScope = node.attribute("itemscope") != nil || node.attribute("itemtype") != nil
-            if let itemprop, let top = scopes.last, top.include {
-                let path = top.path.isEmpty ? itemprop : top.path + "." + itemprop
-                if !hasScope {
-                    let value = node.attribute("content") ?? node.attribute("datetime")
-                        ?? ((name == "a" || name == "link") ? node.attribute("href") : nil)
-                        ?? (name == "img" ? node.attribute("src") : nil)
-                        ?? node.innerText
-                    page.microdata.append(MicrodataProperty(name: itemprop, value: value, path: path))
+        DocumentEvents.walk(
+            body,
+            enter: { node in
+                let parentRegion = stack.last?.region ?? []
+                let name = node.name
+                if name == "br" {
+                    if !started { currentRegion = parentRegion; started = true }
+                    current.append(0x0A)
+                    stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false))
+                    team?.enter(node, name: name, attributes: [])
+                    return .skipChildren
                 }
-            }
-            if hasScope {
-                let type = (node.attribute("itemtype") ?? "").lowercased()
-                let short = type.split(separator: "/").last.map(String.init) ?? type
-                if let top = scopes.last {
-                    let include = top.include && !(itemprop.map { Self.microdataSkip.contains($0) } ?? true)
-                    let path = top.path.isEmpty ? (itemprop ?? "") : top.path + "." + (itemprop ?? "")
-                    scopes.append((path, include))
+                if handleResourceElement(node, name: name, into: &page) {
+                    stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false))
+                    team?.enter(node, name: name, attributes: [])
+                    return .skipChildren
+                }
+                let attributes = node.attributes
+                noteAttributes(attributes, into: &page)
+                team?.enter(node, name: name, attributes: attributes)
+                if Self.skipped.contains(name) {
+                    stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false))
+                    return .skipChildren
+                }
+                var id: String?, cls: String?, itemprop: String?, itemtype: String?, href: String?
+                var hasScope = false
+                for (n, v) in attributes {
+                    switch n {
+                    case "id": id = v
+                    case "class": cls = v
+                    case "itemprop": itemprop = v
+                    case "itemscope": hasScope = true
+                    case "itemtype": itemtype = v; hasScope = true
+                    case "href": href = v
+                    default: break
+                    }
+                }
+                var region = parentRegion
+                switch name {
+                case "header": region.insert(.header)
+                case "footer": region.insert(.footer)
+                case "nav": region.insert(.nav)
+                case "address": region.insert(.contact)
+                default: break
+                }
+                if itemprop == "address" { region.insert(.contact) }
+                if let id { region.formUnion(rules.regions.regions(id)) }
+                if let cls { region.formUnion(rules.regions.regions(cls)) }
+                if name == "a", let href {
+                    let lower = href.lowercased()
+                    if lower.containsBytes("/cdn-cgi/l/email-protection") {
+                        if let hash = href.firstIndex(of: "#") { page.cfEmails.append(String(href[href.index(after: hash)...])) }
+                    }
+                    let text = lower.hasPrefix("tel:") || lower.hasPrefix("callto:") ? node.innerText : ""
+                    page.links.append(PageLink(href: href, text: text, region: region, label: label()))
+                }
+
+                // Microdata.
+                let prop = itemprop?.lowercased()
+                if let prop, let top = scopes.last, top.include {
+                    let path = top.path.isEmpty ? prop : top.path + "." + prop
+                    if !hasScope {
+                        let value = node.attribute("content") ?? node.attribute("datetime")
+                            ?? ((name == "a" || name == "link") ? href : nil)
+                            ?? (name == "img" ? node.attribute("src") : nil)
+                            ?? node.innerText
+                        page.microdata.append(MicrodataProperty(name: prop, value: value, path: path))
+                    }
+                }
+                if hasScope {
+                    let type = (itemtype ?? "").lowercased()
+                    let short = type.split(separator: "/").last.map(String.init) ?? type
+                    if let top = scopes.last {
+                        let include = top.include && !(prop.map { Self.microdataSkip.contains($0) } ?? true)
+                        let path = top.path.isEmpty ? (prop ?? "") : top.path + "." + (prop ?? "")
+                        scopes.append((path, include))
+                    } else {
+                        page.microdataTypes.append(short)
+                        scopes.append(("", prop == nil || !Self.microdataSkip.contains(prop!)))
+                    }
+                }
+
+                let isBlock = Self.blockElements.contains(name)
+                if isBlock {
+                    flush()
+                    currentHeading = Self.headings.contains(name)
                 } else {
-                    page.microdataTypes.append(short)
-                    scopes.append(("", itemprop == nil || !Self.microdataSkip.contains(itemprop!)))
+                    appendSpace(region: region)
                 }
-                microScope = scopes.count
+                stack.append(Context(region: region, counts: true, isBlock: isBlock, opensScope: hasScope))
+                return .descend
+            },
+            text: { t in
+                appendText(t, region: stack.last?.region ?? [])
+                team?.text(t)
+            },
+            leave: { node in
+                team?.leave(node)
+                guard let context = stack.popLast(), context.counts else { return }
+                if context.isBlock { flush() } else { appendSpace(region: context.region) }
+                if context.opensScope { scopes.removeLast() }
             }
-
-            let isBlock = Self.blockElements.contains(name)
-            if isBlock {
-                flush()
-                currentHeading = ["h1", "h2", "h3", "h4"].contains(name)
-            } else {
-                append(" ", region: region)
-            }
-            stack.append(Frame(node: node, region: region, exiting: true, microScope: microScope))
-            let children = node.children
-            for child in children.reversed() {
-                stack.append(Frame(node: child, region: region, exiting: false, microScope: nil))
-            }
-        }
+        )
         flush()
         page.wordCount = words
-        // Link texts: fill from the anchor's innerText lazily only where needed (tel/mailto).
+    }
+
+    /// The segment text without leading and trailing white space, or `nil` when nothing is left.
+    private static func trimmed(_ bytes: [UInt8]) -> String? {
+        var a = 0
+        var z = bytes.count
+        while a < z, bytes[a] == 0x20 || bytes[a] == 0x0A { a += 1 }
+        while z > a, bytes[z - 1] == 0x20 || bytes[z - 1] == 0x0A { z -= 1 }
+        guard a < z else { return nil }
+        let s = String(decoding: bytes[a..<z], as: UTF8.self)
+        // Other Unicode spaces at the ends (rare): the full trim.
+        if bytes[a] >= 0x80 || bytes[z - 1] >= 0x80 {
+            let t = s.trimmedSpace()
+            return t.isEmpty ? nil : t
+        }
+        return s
+    }
+
+    /// Words of a segment: runs between spaces and newlines.
+    private static func wordCount(_ bytes: [UInt8]) -> Int {
+        var n = 0
+        var inWord = false
+        for b in bytes {
+            if b == 0x20 || b == 0x0A {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                n += 1
+            }
+        }
+        return n
     }
 }

@@ -67,7 +67,7 @@ public struct RedirectResolver: Sendable {
 
     /// The registrable domain of a host or URL (`https://www.acme.nl/x` → `acme.nl`).
     static func registrable(_ hostOrURL: String) -> String? {
-        var s = hostOrURL.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var s = hostOrURL.trimmedSpace().lowercased()
         if let r = s.range(of: "://") { s = String(s[r.upperBound...]) } else if s.hasPrefix("//") { s.removeFirst(2) }
         if let cut = s.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { s = String(s[..<cut]) }
         if let at = s.lastIndex(of: "@") { s = String(s[s.index(after: at)...]) }

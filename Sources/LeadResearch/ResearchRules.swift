@@ -11,6 +11,7 @@ public struct ResearchRules: Sendable {
     let social: SocialCanonicalizer
     let contact: ContactCues
     let team: TeamRules
+    let scan: ScanRules
 
     /// Loads `fingerprints.yaml`, `industries.yaml`, `site_status.yaml`, `employee_phrases.yaml`,
     /// `founding_phrases.yaml`, `social.yaml`, `contact_cues.yaml`, `team_page.yaml` and (to tell
@@ -26,6 +27,8 @@ public struct ResearchRules: Sendable {
         industries = try IndustryRules(ind, file: files.url("industries.yaml").path)
         social = SocialCanonicalizer(ignoredHandles: try files.yaml("social.yaml", as: SocialFile.self).ignoreHandles)
         contact = ContactCues(try files.yaml("contact_cues.yaml", as: ContactCueFile.self))
+        scan = ScanRules(regions: RegionMarkers(officeMarkers: contact.officeMarkers), attributeNames: fingerprints.attributeNames,
+                         attributeValueFragments: fingerprints.attributeValueFragments)
         team = TeamRules(try files.yaml("team_page.yaml", as: TeamPageFile.self), titles: try TitleNormalizer(rules: files))
     }
 }

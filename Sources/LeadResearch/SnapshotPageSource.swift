@@ -31,9 +31,9 @@ public struct SnapshotPageSource: PageSource {
     static func parseRedirects(_ text: String, file: String) throws(LeadsmithError) -> [String: Redirect] {
         var out: [String: Redirect] = [:]
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = raw.trimmedSpace()
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let cols = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+            let cols = line.split(separator: "\t").map { $0.trimmedSpace(newlines: false) }
             guard cols.count >= 2, !cols[0].isEmpty, !cols[1].isEmpty else {
                 throw LeadsmithError(.inputUnusable, "redirect row needs from_domain<TAB>to_domain<TAB>status", file: file, line: i + 1)
             }

@@ -6,6 +6,10 @@ public struct SocialCanonicalizer: Sendable {
     /// Handles that are never a company's own profile (networks' own pages, site builders).
     let ignored: Set<String>
 
+    /// Host fragments of every network below: a link without one is not a profile.
+    static let networkHosts = MultiMatcher(["linkedin.", "twitter.", "x.com", "facebook.", "fb.com", "instagram.", "youtube.",
+                                            "github.", "xing.", "tiktok."], ignoringASCIICase: true)
+
     public init(ignoredHandles: [String]) {
         ignored = Set(ignoredHandles.map { $0.lowercased() })
     }
@@ -13,7 +17,8 @@ public struct SocialCanonicalizer: Sendable {
     /// The network and canonical URL of a company profile link, or `nil` for share links, personal
     /// profiles, posts, the platform's own pages and anything else.
     public func canonical(_ raw: String) -> (SocialNetwork, String)? {
-        var s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard Self.networkHosts.matchesAny(raw) else { return nil }
+        var s = raw.trimmedSpace()
         guard !s.isEmpty else { return nil }
         if s.hasPrefix("//") { s = "https:" + s }
         if !s.lowercased().hasPrefix("http") { s = "https://" + s }

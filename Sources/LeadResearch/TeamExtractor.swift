@@ -27,7 +27,7 @@ struct TeamExtractor {
         "pre", "hr", "br", "img", "picture",
     ]
 
-    private struct Element {
+    struct Element {
         var parent: Int
         var pieceStart: Int
         var pieceEnd: Int
@@ -37,7 +37,7 @@ struct TeamExtractor {
         var hasBlock = false
     }
 
-    private struct Piece {
+    struct Piece {
         var text: String
         var owner: Int
         var linkOnly = false
@@ -46,7 +46,7 @@ struct TeamExtractor {
     }
 
     /// A schema.org Person item being read from microdata.
-    private struct PersonScope {
+    struct PersonScope {
         var element: Int
         var isPerson: Bool
         var values: [String: String] = [:]
@@ -55,16 +55,20 @@ struct TeamExtractor {
     /// Everyone listed on the page, in page order (structured data first), one entry per name.
     ///
     /// - Parameters:
-    ///   - body: The page's `<body>` (or root).
+    ///   - markup: What the page walk collected (``TeamCollector``), if it ran one.
     ///   - url: The page URL, kept in each ``TeamMember``.
     ///   - jsonLD: The page's JSON-LD blocks.
-    func members(body: HTMLNode?, url: String, jsonLD: [String]) -> [TeamMember] {
+    func members(markup: TeamCollector?, url: String, jsonLD: [String]) -> [TeamMember] {
         var out: [(String, String)] = []
         for block in jsonLD {
             guard let json = JSONLDExtractor.parse(block) else { continue }
             collectJSONLDPersons(json, into: &out, depth: 0)
         }
-        if let body { out += fromMarkup(body) }
+        if var markup {
+            out += markup.found
+            joinSplitNames(&markup.pieces, elements: markup.elements)
+            out += cards(markup.pieces, elements: markup.elements)
+        }
         var seen = Set<String>()
         var members: [TeamMember] = []
         for (name, title) in out where seen.insert(Self.nameKey(name)).inserted {
@@ -105,94 +109,15 @@ struct TeamExtractor {
         }
     }
 
-    // MARK: Markup
-
-    private func fromMarkup(_ body: HTMLNode) -> [(String, String)] {
-        var elements: [Element] = []
-        var pieces: [Piece] = []
-        var stack: [Int] = []
-        var scopes: [PersonScope] = []
-        var found: [(String, String)] = []
-
-        DocumentEvents.walk(
-            body,
-            enter: { node in
-                let name = node.name
-                let parent = stack.last ?? -1
-                let classHints = node.attribute("class").map { rules.hints($0) }
-                if Self.skipped.contains(name) || classHints?.skip == true {
-                    elements.append(Element(parent: parent, pieceStart: pieces.count, pieceEnd: pieces.count, nameHint: false,
-                                            titleHint: false, isBlock: true))
-                    stack.append(elements.count - 1)
-                    return .skipChildren
-                }
-                var hint = (name: classHints?.name ?? false, title: classHints?.title ?? false)
-                if let itemprop = node.attribute("itemprop"), !itemprop.isEmpty {
-                    let h = rules.hints(itemprop)
-                    hint.name = hint.name || h.name
-                    hint.title = hint.title || h.title
-                }
-                let isBlock = Self.blocks.contains(name)
-                if parent >= 0, !isBlock {
-                    // Inline elements inherit their parent's mark (`<p class="role"><span>CEO</span></p>`).
-                    hint.name = hint.name || elements[parent].nameHint
-                    hint.title = hint.title || elements[parent].titleHint
-                }
-                elements.append(Element(parent: parent, pieceStart: pieces.count, pieceEnd: pieces.count, nameHint: hint.name,
-                                        titleHint: hint.title, isBlock: isBlock))
-                let index = elements.count - 1
-                stack.append(index)
-                // Microdata: a property belongs to the innermost item scope that this element does not open.
-                if let prop = node.attribute("itemprop")?.lowercased(), let top = scopes.indices.last, scopes[top].isPerson {
-                    for p in prop.split(separator: " ") where ["name", "givenname", "familyname", "jobtitle", "rolename"].contains(String(p)) {
-                        let value = node.attribute("content") ?? node.innerText
-                        if scopes[top].values[String(p)] == nil { scopes[top].values[String(p)] = Self.collapse(value) }
-                    }
-                }
-                if node.attribute("itemscope") != nil {
-                    let type = node.attribute("itemtype")?.lowercased() ?? ""
-                    scopes.append(PersonScope(element: index, isPerson: type.hasSuffix("/person") || type == "person"))
-                }
-                return .descend
-            },
-            text: { raw in
-                let t = Self.collapse(raw)
-                guard !t.isEmpty, let owner = stack.last else { return }
-                let e = elements[owner]
-                pieces.append(Piece(text: t, owner: owner, nameHint: e.nameHint, titleHint: e.titleHint))
-            },
-            leave: { node in
-                guard let index = stack.popLast() else { return }
-                elements[index].pieceEnd = pieces.count
-                let parent = elements[index].parent
-                if parent >= 0 { elements[parent].hasBlock = elements[parent].hasBlock || elements[index].isBlock || elements[index].hasBlock }
-                if node.isElement(named: "a"), elements[index].pieceEnd - elements[index].pieceStart == 1 {
-                    pieces[elements[index].pieceStart].linkOnly = true
-                }
-                if let last = scopes.last, last.element == index {
-                    scopes.removeLast()
-                    if last.isPerson {
-                        let v = last.values
-                        let name = v["name"] ?? [v["givenname"], v["familyname"]].compactMap { $0 }.joined(separator: " ")
-                        if let title = v["jobtitle"] ?? v["rolename"], !name.isEmpty, !title.isEmpty { found.append((name, title)) }
-                    }
-                }
-            }
-        )
-        joinSplitNames(&pieces, elements: elements)
-        found += cards(pieces, elements: elements)
-        return found
-    }
-
     /// `<h3><span>Anna</span> <span>Meyer</span></h3>`: the one-word pieces of an element without
     /// block children become one piece when together they read as a name. The first piece takes
     /// the joined text, the others are emptied (indices stay valid for the element ranges).
-    private func joinSplitNames(_ pieces: inout [Piece], elements: [Element]) {
+    func joinSplitNames(_ pieces: inout [Piece], elements: [Element]) {
         var covered = 0
         for (index, e) in elements.enumerated() {
             let range = e.pieceStart..<e.pieceEnd
             guard range.lowerBound >= covered, range.count >= 2, range.count <= 4, !e.hasBlock else { continue }
-            guard pieces[range].allSatisfy({ !$0.text.isEmpty && !$0.text.contains(" ") }) else { continue }
+            guard pieces[range].allSatisfy({ !$0.text.isEmpty && !$0.text.utf8.contains(0x20) }) else { continue }
             let joined = pieces[range].map(\.text).joined(separator: " ")
             guard rules.personName(joined) != nil else { continue }
             pieces[range.lowerBound] = Piece(text: joined, owner: index, nameHint: e.nameHint, titleHint: e.titleHint)
@@ -201,7 +126,7 @@ struct TeamExtractor {
         }
     }
 
-    private func cards(_ pieces: [Piece], elements: [Element]) -> [(String, String)] {
+    func cards(_ pieces: [Piece], elements: [Element]) -> [(String, String)] {
         // Names; a name-shaped text marked as a role (`<p class="role">Office Assistant</p>`) is a title.
         var names: [Int: String] = [:]
         var isName = [Bool](repeating: false, count: pieces.count)
@@ -262,13 +187,15 @@ struct TeamExtractor {
         return out
     }
 
+    static let separators = [" – ", " — ", " - ", " | ", ", ", " · ", " • ", ": ", " / ", " ("]
+
     /// "Anna Meyer – CEO", "Anna Meyer, CEO", "Anna Meyer (CEO)", "Geschäftsführer: Anna Meyer".
     private func split(_ text: String) -> (String, String)? {
-        guard text.utf8.count <= 160 else { return nil }
-        for sep in [" – ", " — ", " - ", " | ", ", ", " · ", " • ", ": ", " / ", " ("] {
-            guard let r = text.range(of: sep) else { continue }
-            let left = String(text[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
-            var right = String(text[r.upperBound...]).trimmingCharacters(in: .whitespaces)
+        guard text.utf8.count <= 160, text.utf8.contains(0x20) else { return nil }
+        for sep in Self.separators {
+            guard let r = text.byteRange(of: sep) else { continue }
+            let left = String(text[..<r.lowerBound]).trimmedSpace(newlines: false)
+            var right = String(text[r.upperBound...]).trimmedSpace(newlines: false)
             if sep == " (" {
                 guard right.hasSuffix(")") else { continue }
                 right.removeLast()
@@ -293,5 +220,112 @@ struct TeamExtractor {
             out.unicodeScalars.append(c)
         }
         return out
+    }
+}
+
+/// Collects a page's text pieces and element structure for ``TeamExtractor`` from the page walk's
+/// events (``PageScanner`` feeds it while it scans, so team pages are walked once).
+struct TeamCollector {
+    let rules: TeamRules
+    var elements: [TeamExtractor.Element] = []
+    var pieces: [TeamExtractor.Piece] = []
+    /// People from schema.org Person microdata.
+    var found: [(String, String)] = []
+    private var stack: [Int] = []
+    private var scopes: [TeamExtractor.PersonScope] = []
+    /// Depth inside a skipped subtree (navigation, forms, quotes): its events are ignored.
+    private var suppressed = 0
+
+    init(rules: TeamRules) {
+        self.rules = rules
+    }
+
+    /// An element starts.
+    mutating func enter(_ node: HTMLNode, name: String, attributes: [(name: String, value: String)]) {
+        if suppressed > 0 {
+            suppressed += 1
+            return
+        }
+        let parent = stack.last ?? -1
+        var cls: String?, itemprop: String?, itemtype: String?, content: String?
+        var hasScope = false
+        for (n, v) in attributes {
+            switch n {
+            case "class": cls = v
+            case "itemprop": itemprop = v
+            case "itemscope": hasScope = true
+            case "itemtype": itemtype = v
+            case "content": content = v
+            default: break
+            }
+        }
+        let classHints = cls.map { rules.hints($0) }
+        if TeamExtractor.skipped.contains(name) || classHints?.skip == true {
+            elements.append(.init(parent: parent, pieceStart: pieces.count, pieceEnd: pieces.count, nameHint: false,
+                                  titleHint: false, isBlock: true))
+            stack.append(elements.count - 1)
+            suppressed = 1
+            return
+        }
+        var hint = (name: classHints?.name ?? false, title: classHints?.title ?? false)
+        if let itemprop, !itemprop.isEmpty {
+            let h = rules.hints(itemprop)
+            hint.name = hint.name || h.name
+            hint.title = hint.title || h.title
+        }
+        let isBlock = TeamExtractor.blocks.contains(name)
+        if parent >= 0, !isBlock {
+            // Inline elements inherit their parent's mark (`<p class="role"><span>CEO</span></p>`).
+            hint.name = hint.name || elements[parent].nameHint
+            hint.title = hint.title || elements[parent].titleHint
+        }
+        elements.append(.init(parent: parent, pieceStart: pieces.count, pieceEnd: pieces.count, nameHint: hint.name,
+                              titleHint: hint.title, isBlock: isBlock))
+        let index = elements.count - 1
+        stack.append(index)
+        // Microdata: a property belongs to the innermost item scope that this element does not open.
+        if let prop = itemprop?.lowercased(), let top = scopes.indices.last, scopes[top].isPerson {
+            for p in prop.split(separator: " ") where ["name", "givenname", "familyname", "jobtitle", "rolename"].contains(String(p)) {
+                let value = content ?? node.innerText
+                if scopes[top].values[String(p)] == nil { scopes[top].values[String(p)] = TeamExtractor.collapse(value) }
+            }
+        }
+        if hasScope {
+            let type = itemtype?.lowercased() ?? ""
+            scopes.append(.init(element: index, isPerson: type.hasSuffix("/person") || type == "person"))
+        }
+    }
+
+    /// Text between element boundaries.
+    mutating func text(_ raw: String) {
+        guard suppressed == 0 else { return }
+        let t = TeamExtractor.collapse(raw)
+        guard !t.isEmpty, let owner = stack.last else { return }
+        let e = elements[owner]
+        pieces.append(.init(text: t, owner: owner, nameHint: e.nameHint, titleHint: e.titleHint))
+    }
+
+    /// An element ends.
+    mutating func leave(_ node: HTMLNode) {
+        if suppressed > 1 {
+            suppressed -= 1
+            return
+        }
+        suppressed = 0
+        guard let index = stack.popLast() else { return }
+        elements[index].pieceEnd = pieces.count
+        let parent = elements[index].parent
+        if parent >= 0 { elements[parent].hasBlock = elements[parent].hasBlock || elements[index].isBlock || elements[index].hasBlock }
+        if node.isElement(named: "a"), elements[index].pieceEnd - elements[index].pieceStart == 1 {
+            pieces[elements[index].pieceStart].linkOnly = true
+        }
+        if let last = scopes.last, last.element == index {
+            scopes.removeLast()
+            if last.isPerson {
+                let v = last.values
+                let name = v["name"] ?? [v["givenname"], v["familyname"]].compactMap { $0 }.joined(separator: " ")
+                if let title = v["jobtitle"] ?? v["rolename"], !name.isEmpty, !title.isEmpty { found.append((name, title)) }
+            }
+        }
     }
 }

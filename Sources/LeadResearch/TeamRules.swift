@@ -48,9 +48,9 @@ struct TeamRules: Sendable {
         self.titles = titles
     }
 
-    /// Lower case, diacritics folded.
+    /// Lower case, diacritics folded (ASCII text without Foundation).
     static func fold(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        TextFold.fold(s)
     }
 
     /// A word as compared with the lists: folded, without trailing dots and commas.
@@ -65,6 +65,13 @@ struct TeamRules: Sendable {
     /// title. Honorifics before and credentials after are dropped ("Dr. Anna Schmidt" → "Anna Schmidt").
     func personName(_ text: String) -> String? {
         guard text.utf8.count >= 3, text.utf8.count <= 80 else { return nil }
+        // Cheap shape checks first: a space, no digits or '@', a capital or an honorific first.
+        var spaces = 0
+        for b in text.utf8 {
+            if b == 0x20 { spaces += 1 } else if (b >= 0x30 && b <= 0x39) || b == 0x40 { return nil }
+        }
+        guard spaces >= 1, spaces <= 8, let head = text.first else { return nil }
+        if !head.isUppercase, !honorifics.contains(Self.key(String(text.prefix { $0 != " " }))) { return nil }
         var words = text.split(separator: " ").map(String.init)
         while let first = words.first, honorifics.contains(Self.key(first)) { words.removeFirst() }
         while let last = words.last, credentials.contains(Self.key(last)) { words.removeLast() }
@@ -104,12 +111,11 @@ struct TeamRules: Sendable {
     /// The job title in `text` (whitespace folded): leading separators and wrapping brackets
     /// removed; `nil` for texts that are not a title (too long, a sentence, an address, a link label).
     func titleText(_ text: String) -> String? {
-        let edge = CharacterSet(charactersIn: "–—-|,;:·•/ \u{00A0}")
-        var t = text.trimmingCharacters(in: edge)
-        if t.hasPrefix("("), t.hasSuffix(")") { t = String(t.dropFirst().dropLast()).trimmingCharacters(in: edge) }
-        guard t.utf8.count >= 2, t.count <= 100 else { return nil }
+        var t = text.trimmed(where: Self.isTitleEdge)
+        if t.hasPrefix("("), t.hasSuffix(")") { t = String(t.dropFirst().dropLast()).trimmed(where: Self.isTitleEdge) }
+        guard t.utf8.count >= 2, t.utf8.count <= 400, t.count <= 100 else { return nil }
         guard t.contains(where: \.isLetter) else { return nil }
-        if t.contains("@") || t.lowercased().contains("http") || t.lowercased().contains("www.") { return nil }
+        if t.utf8.contains(0x40) || Self.linkMarks.matchesAny(t) { return nil }
         if t.reduce(0, { $0 + ($1.isNumber ? 1 : 0) }) > 4 { return nil }
         let words = t.split(separator: " ")
         guard words.count <= 10 else { return nil }
@@ -117,9 +123,19 @@ struct TeamRules: Sendable {
         if words.count >= 4 {
             // A sentence (a bio line), not a title.
             if let last = t.last, ".!?".contains(last) { return nil }
-            if t.contains(". ") { return nil }
+            if t.containsBytes(". ") { return nil }
         }
         return t
+    }
+
+    private static let linkMarks = MultiMatcher(["http", "www."], ignoringASCIICase: true)
+
+    /// Separators and spaces around a title ("– Head of Sales", "(CEO)").
+    static func isTitleEdge(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "–", "—", "-", "|", ",", ";", ":", "·", "•", "/", " ", "\u{00A0}": return true
+        default: return false
+        }
     }
 
     /// Whether a class/id/itemprop value marks a name (`.member-name`), a title (`.role`) or a
@@ -131,7 +147,7 @@ struct TeamRules: Sendable {
         for token in attribute.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
             if token.hasPrefix("position-") || token.hasPrefix("text-") { continue }  // layout utilities
             var parts = [String(token)]
-            if token.contains("-") || token.contains("_") {
+            if token.utf8.contains(where: { $0 == 0x2D || $0 == 0x5F }) {
                 parts += token.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
             }
             for p in parts {

@@ -13,8 +13,7 @@ struct TeamPageTests {
     static func members(_ file: String) throws -> [String] {
         let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(file)))
         let doc = try HTMLDocument.parse(bytes, url: "https://example.com/team")
-        let scan = PageScanner(officeMarkers: rules.contact.officeMarkers).scan(doc, url: "https://example.com/team")
-        return TeamExtractor(rules: rules.team).members(body: doc.body, url: scan.url, jsonLD: scan.jsonLD)
+        return PageExtractor(rules: rules).extract(doc, kind: "team", url: "https://example.com/team").people
             .map { "\($0.name) = \($0.title ?? "-")" }
     }
 

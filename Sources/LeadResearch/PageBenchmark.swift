@@ -1,0 +1,120 @@
+public import Foundation
+import LeadCore
+import LeadHTML
+
+/// What ``PageBenchmark/run(files:rules:repeats:)`` measured.
+public struct PageBenchmarkResult: Sendable, Equatable {
+    /// A page that could not be read or parsed (an empty or binary file), with the reason.
+    public struct Failure: Sendable, Equatable {
+        /// The file path.
+        public var file: String
+        /// Why it failed (an ``LeadHTML/HTMLError`` or I/O description).
+        public var error: String
+
+        public init(file: String, error: String) {
+            self.file = file
+            self.error = error
+        }
+    }
+
+    /// Pages measured (files that were read and parsed), each `repeats` times.
+    public var pages: Int
+    /// Bytes of the measured pages (once, not times `repeats`).
+    public var bytes: Int
+    /// How often every page was processed in each phase.
+    public var repeats: Int
+    /// Files that were not measured, in path order.
+    public var failures: [Failure]
+    /// Time to parse every page `repeats` times (``LeadHTML/HTMLDocument/parse(_:url:contentType:)``).
+    public var parseSeconds: Double
+    /// Time to parse and run every extractor (one parse per page), `repeats` times: the scan,
+    /// JSON-LD, contacts, employee and founding phrases, fingerprints, team members and the
+    /// one-page company assembly, exactly as ``CompanyResearcher`` runs them.
+    public var extractSeconds: Double
+
+    public init(pages: Int, bytes: Int, repeats: Int, failures: [Failure], parseSeconds: Double, extractSeconds: Double) {
+        self.pages = pages
+        self.bytes = bytes
+        self.repeats = repeats
+        self.failures = failures
+        self.parseSeconds = parseSeconds
+        self.extractSeconds = extractSeconds
+    }
+
+    /// Pages parsed per second.
+    public var parsePagesPerSecond: Double { Self.rate(pages * repeats, parseSeconds) }
+    /// Pages parsed and extracted per second.
+    public var extractPagesPerSecond: Double { Self.rate(pages * repeats, extractSeconds) }
+    /// Extraction cost relative to the bare parse: `extractSeconds / parseSeconds` (1.15 = 15 % on
+    /// top of parsing); 0 when nothing was parsed.
+    public var overheadRatio: Double { parseSeconds > 0 ? extractSeconds / parseSeconds : 0 }
+
+    private static func rate(_ n: Int, _ seconds: Double) -> Double { seconds > 0 ? Double(n) / seconds : 0 }
+}
+
+/// Measures page parsing against parsing plus extraction on a set of saved pages, for
+/// `leadsmith bench pages DIR`.
+///
+/// Files are read into memory first (I/O is not measured) and processed in path order. A file's
+/// page kind comes from its name as in a site snapshot (`about.html` → about, `team.html` → team,
+/// anything else → home page), its site from its folder name. Each phase runs over all pages
+/// `repeats` times; the extract phase parses each page once per repeat and runs the same
+/// per-page extraction and company assembly as ``CompanyResearcher``.
+public enum PageBenchmark {
+    /// Runs the benchmark.
+    ///
+    /// - Parameters:
+    ///   - files: Page files (any order; measured in path order, duplicates once).
+    ///   - rules: The research rules.
+    ///   - repeats: Rounds per phase (at least 1).
+    /// - Returns: Counts, failures and timings.
+    public static func run(files: [URL], rules: ResearchRules, repeats: Int) -> PageBenchmarkResult {
+        let rounds = max(1, repeats)
+        var failures: [PageBenchmarkResult.Failure] = []
+        var inputs: [(bytes: [UInt8], url: String, domain: String, kind: String)] = []
+        var seen = Set<String>()
+        for file in files.sorted(by: { $0.path < $1.path }) where seen.insert(file.path).inserted {
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                failures.append(.init(file: file.path, error: "unreadable file"))
+                continue
+            }
+            let bytes = [UInt8](data)
+            // Pages that do not parse are failures, reported once and not timed.
+            do {
+                _ = try HTMLDocument.parse(bytes)
+            } catch {
+                failures.append(.init(file: file.path, error: error.description))
+                continue
+            }
+            let stem = file.deletingPathExtension().lastPathComponent
+            let kind = LinkDiscovery.kind(ofSlug: stem)?.rawValue ?? "index"
+            let domain = file.deletingLastPathComponent().lastPathComponent
+            let path = kind == "index" ? "/" : "/" + kind
+            inputs.append((bytes, PageRequest(domain: domain, path: path).url, domain, kind))
+        }
+
+        let clock = ContinuousClock()
+        let parse = clock.measure {
+            for _ in 0..<rounds {
+                for input in inputs { _ = try? HTMLDocument.parse(input.bytes, url: input.url) }
+            }
+        }
+        let extractor = PageExtractor(rules: rules)
+        let extract = clock.measure {
+            for _ in 0..<rounds {
+                for input in inputs {
+                    guard let document = try? HTMLDocument.parse(input.bytes, url: input.url) else { continue }
+                    let page = extractor.extract(document, kind: input.kind, url: input.url)
+                    var profile = CompanyProfile(domain: input.domain, siteStatus: .ok)
+                    FactAssembler(rules: rules, domain: input.domain, pages: [page]).fill(&profile)
+                }
+            }
+        }
+        return PageBenchmarkResult(pages: inputs.count, bytes: inputs.reduce(0) { $0 + $1.bytes.count }, repeats: rounds,
+                                   failures: failures, parseSeconds: seconds(parse), extractSeconds: seconds(extract))
+    }
+
+    private static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+@testable import LeadResearch
+import Testing
+
+/// The byte-level text primitives the extractors rely on must agree with the slow Foundation calls
+/// they replace: a missed keyword is a missed industry, technology or phone.
+struct TextScanningTests {
+    /// A deterministic pseudo-random generator (tests must not depend on the run).
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    @Test func multiMatcherFindsExactlyWhatNaiveSearchFinds() {
+        let patterns = ["he", "she", "his", "hers", "a", "ab", "bab", "abab", "c", "hubspot", "gtm.js", "é", "über"]
+        let matcher = MultiMatcher(patterns, ignoringASCIICase: false)
+        var g = Generator(state: 42)
+        let alphabet: [String] = ["a", "b", "c", "h", "e", "s", "r", "i", " ", "é", "ü", "ber", "hubspot", "gtm.js"]
+        for _ in 0..<500 {
+            let text = (0..<g.next(40)).map { _ in alphabet[g.next(alphabet.count)] }.joined()
+            var seen = [Bool](repeating: false, count: patterns.count)
+            matcher.mark(text, in: &seen)
+            for (i, p) in patterns.enumerated() {
+                #expect(seen[i] == text.containsBytes(p), "\(p) in \(text)")
+            }
+            #expect(matcher.matchesAny(text) == seen.contains(true))
+        }
+    }
+
+    @Test func asciiCaseIsIgnoredWhenAsked() {
+        let matcher = MultiMatcher(["googletagmanager.com/gtm.js", "data-wf"], ignoringASCIICase: true)
+        #expect(matcher.matchesAny("<script src=\"https://www.GoogleTagManager.com/GTM.js?id=GTM-1\">"))
+        #expect(!matcher.matchesAny("google tag manager"))
+        #expect(!MultiMatcher([], ignoringASCIICase: true).matchesAny("anything"))
+    }
+
+    @Test(arguments: ["Ärzte & Zahnärzte", "Société Générale", "ŁÓDŹ", "Straße", "plain ascii", "Ελληνικά", "e\u{301}cole"])
+    func foldingMatchesFoundation(text: String) {
+        #expect(TextFold.fold(text) == text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased())
+    }
+
+    @Test(arguments: ["  a b \n", "\u{00A0}x\u{2003}", "", " ", "\tTel:\u{2028}", "é "])
+    func trimmingMatchesFoundation(text: String) {
+        #expect(text.trimmedSpace() == text.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(text.trimmedSpace(newlines: false) == text.trimmingCharacters(in: .whitespaces))
+    }
+}
