@@ -11,8 +11,7 @@ struct Leadsmith: AsyncParsableCommand {
         Everything:  leadsmith run leads/*.csv leads/*.json --sites DIR --all --out leads.ndjson --rejects rejects.ndjson
         One company: leadsmith research acme.nl --sites DIR
 
-        Exit codes: 0 done (rejects are normal), 64 usage, 65 input unusable as a whole,
-        66 input missing/unreadable/a directory, 70 internal error, 74 output I/O error, 78 bad rules.
+        Exit codes: 0 done (rejects are normal), 64 usage, 65 input unusable as a whole, 66 input missing/unreadable/a directory, 70 internal error, 74 output I/O error, 78 bad rules.
         """,
         version: "0.1.0",
         subcommands: [RunCommand.self, ResearchCommand.self, ExplainCommand.self, RulesCommand.self, BenchCommand.self]

@@ -9,10 +9,7 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Clean, dedupe, research and qualify leads; write them as NDJSON.",
         discussion: """
-        Inputs are processed in the order given; the format of each (newsletter CSV, chatbot JSON,
-        download-form NDJSON) is detected from its content. Every input record ends in exactly one
-        place: a lead, a reject (--rejects), or merged into an earlier lead's `sources`; the summary
-        on stderr prints `in = leads + rejects + merged`.
+        Inputs are processed in the order given; the format of each (newsletter CSV, chatbot JSON, download-form NDJSON) is detected from its content. Every input record ends in exactly one place: a lead, a reject (--rejects), or merged into an earlier lead's `sources`; the summary on stderr prints `in = leads + rejects + merged`.
 
         Examples:
           leadsmith run samples/leads/*.csv samples/leads/*.json samples/leads/*.ndjson --sites samples/sites
