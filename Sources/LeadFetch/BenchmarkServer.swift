@@ -1,5 +1,5 @@
 import Foundation
-public import NIOCore
+import NIOCore
 import NIOHTTP1
 import NIOPosix
 
@@ -18,7 +18,8 @@ public final class BenchmarkServer: Sendable {
     }
 
     /// Starts the server on a free port.
-    public static func start(latency: TimeAmount) async throws -> BenchmarkServer {
+    public static func start(latency: Duration) async throws -> BenchmarkServer {
+        let latency = TimeAmount(latency)
         let counter = RequestCounter()
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 1024)

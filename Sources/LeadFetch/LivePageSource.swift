@@ -1,5 +1,5 @@
 import AsyncHTTPClient
-public import Foundation
+import Foundation
 import LeadCore
 public import LeadResearch
 public import Logging
@@ -26,7 +26,7 @@ public final class LivePageSource: PageSource {
     private let homes = LockedDictionary<String, Task<HomeResult, Never>>()
     private let robots = LockedDictionary<String, Task<RobotsResult, Never>>()
     private let bases = LockedDictionary<String, String>()
-    private let pageCounts = LockedDictionary<String, Int>()
+    private let pagesRead = LockedDictionary<String, Set<String>>()
 
     private init(configuration: LiveFetchConfiguration, client: HTTPClient, tunnel: PinningTunnel, resolver: HostResolver,
                  clock: FetchClock, logger: Logger) {
@@ -88,13 +88,18 @@ public final class LivePageSource: PageSource {
             return failure(request.url, home.response.outcome == .blocked ? .blocked : .error,
                            detail: home.response.detail ?? "site unreachable", status: home.response.status)
         }
-        let allowed = pageCounts.update(domain) { (n: inout Int?) -> Bool in
-            n = (n ?? 0) + 1
-            return n! <= configuration.maxPagesPerDomain
-        }
-        guard allowed else { return failure(request.url, .error, detail: "page budget for the domain used up") }
         var path = request.path
         if !path.hasPrefix("/") { path = "/" + path }
+        // The home page counts as one; a page asked for again (another lead, a redirect) is not new.
+        let allowed = pagesRead.update(domain) { (paths: inout Set<String>?) -> Bool in
+            var set = paths ?? ["/"]
+            defer { paths = set }
+            if set.contains(path) { return true }
+            guard set.count < configuration.maxPagesPerDomain else { return false }
+            set.insert(path)
+            return true
+        }
+        guard allowed else { return failure(request.url, .error, detail: "page budget for the domain used up") }
         var response = await page(url: base + path, key: request.url, within: domain)
         response.requestedURL = request.url
         return response
@@ -208,6 +213,10 @@ public final class LivePageSource: PageSource {
                 return (response, firstStatus)
             }
             if firstStatus == nil { firstStatus = response.status }
+            if let scheme = URLComponents(string: next)?.scheme?.lowercased(), scheme != "http" && scheme != "https" {
+                return (failure(start, .blocked, detail: "redirect to scheme \(scheme) refused (only http and https)",
+                                status: response.status, chain: chain + [url], final: next), firstStatus)
+            }
             let nextDomain = Self.host(of: next).map(Self.registrable)
             if nextDomain != Self.registrable(domain) {
                 response.requestedURL = start

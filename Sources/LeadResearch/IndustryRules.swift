@@ -57,7 +57,8 @@ struct IndustryRules: Sendable {
                 score += sourceWeights["jsonld_type"] ?? 3
                 why = "@type " + t
             }
-            for (source, text) in folded where !text.isEmpty {
+            // Sorted: dictionary order differs between runs, and the evidence (first match) must not.
+            for (source, text) in folded.sorted(by: { $0.key < $1.key }) where !text.isEmpty {
                 let w = sourceWeights[source] ?? 0.5
                 for (kw, kwWeight) in r.keywords where text.contains(kw) {
                     score += w * kwWeight

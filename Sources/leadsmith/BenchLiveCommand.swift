@@ -38,7 +38,7 @@ struct BenchCommand: AsyncParsableCommand {
             } catch {
                 throw fail(error)
             }
-            let server = try await BenchmarkServer.start(latency: .milliseconds(Int64(latencyMS)))
+            let server = try await BenchmarkServer.start(latency: .milliseconds(latencyMS))
             var config = LiveFetchConfiguration()
             config.allowPrivate = true
             config.connectTo = [ConnectToRule(host: nil, port: nil, address: "127.0.0.1", addressPort: server.port)]

@@ -33,7 +33,7 @@ struct ResearchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        do {
+        do throws(LeadsmithError) {
             let rules = try common.ruleFiles()
             if let sites {
                 let json = try await CompanyLookup(sitesDirectory: sites, rules: rules).research(domains)
@@ -42,7 +42,7 @@ struct ResearchCommand: AsyncParsableCommand {
             }
             let source = try await live.makeSource(logger: common.logger("leadsmith.fetch"))
             let lookup: CompanyLookup
-            do {
+            do throws(LeadsmithError) {
                 lookup = try CompanyLookup(source: source, rules: rules)
             } catch {
                 await source.shutdown()

@@ -6,7 +6,7 @@ func makeLiveSource(server: LoopbackServer, clock: VirtualClock = VirtualClock()
                     addressCheck: (@Sendable ([UInt8]) -> String?)? = nil,
                     lookup: @escaping @Sendable (String) async -> [[UInt8]] = { _ in [] },
                     hosts: [String]? = nil,
-                    _ tweak: (inout LiveFetchConfiguration) -> Void = { _ in }) async throws -> LivePageSource {
+                    configure tweak: (inout LiveFetchConfiguration) -> Void = { _ in }) async throws -> LivePageSource {
     var c = LiveFetchConfiguration()
     c.allowPrivate = allowPrivate
     if let hosts {

@@ -42,7 +42,7 @@ struct LiveFetchTests {
         let server = try await LoopbackServer.start { _, path, _ in
             path == "/robots.txt" ? .page(status: 503, headers: [], body: []) : .html("<p>hi</p>")
         }
-        let source = try await makeLiveSource(server: server) { $0.maxRetries = 0 }
+        let source = try await makeLiveSource(server: server, configure: { $0.maxRetries = 0 })
         let page = await source.fetch(PageRequest(domain: "acme.nl", path: "/"))
         await source.shutdown()
         await server.stop()
@@ -56,7 +56,7 @@ struct LiveFetchTests {
             if path == "/robots.txt" { return .page(status: 200, headers: [], body: Array("User-agent: *\nCrawl-delay: 5\n".utf8)) }
             return .html("<a href='/about'>about</a>")
         }
-        let source = try await makeLiveSource(server: server, clock: clock) { $0.perHostInterval = .seconds(1) }
+        let source = try await makeLiveSource(server: server, clock: clock, configure: { $0.perHostInterval = .seconds(1) })
         for path in ["/", "/about", "/contact", "/team"] { _ = await source.fetch(PageRequest(domain: "acme.nl", path: path)) }
         await source.shutdown()
         await server.stop()
@@ -110,16 +110,16 @@ struct LiveFetchTests {
         await server.stop()
         #expect(metadata.outcome != .ok)
         #expect(intranet.outcome == .blocked && intranet.detail?.contains("private address") == true)
-        #expect(file.outcome == .blocked && file.detail?.contains("scheme file") == true)
+        #expect(file.outcome == .blocked && file.detail?.contains("scheme file refused") == true)
         #expect(server.requests.allSatisfy { $0.host == "acme.nl" })
     }
 
     @Test func aHangingHostTimesOut() async throws {
         let server = try await LoopbackServer.start { _, path, _ in path == "/robots.txt" ? .notFound : .hang }
-        let source = try await makeLiveSource(server: server) {
+        let source = try await makeLiveSource(server: server, configure: {
             $0.readTimeout = .milliseconds(300)
             $0.totalTimeout = .milliseconds(600)
-        }
+        })
         let started = ContinuousClock.now
         let page = await source.fetch(PageRequest(domain: "slow.nl", path: "/"))
         let took = ContinuousClock.now - started
@@ -175,9 +175,10 @@ struct LiveFetchTests {
     }
 
     @Test func pdfIsNotHTMLAndCharsetComesFromTheHeader() async throws {
-        var latin1: [UInt8] = Array("<html><head><title>M".utf8)
-        latin1.append(0xFC)  // ü in ISO-8859-1
-        latin1 += Array("ller Maschinenbau</title></head><body><p>Stra".utf8) + [0xDF, 0x65] + Array("</p></body></html>".utf8)
+        var bytes: [UInt8] = Array("<html><head><title>M".utf8)
+        bytes.append(0xFC)  // ü in ISO-8859-1
+        bytes += Array("ller Maschinenbau</title></head><body><p>Stra".utf8) + [0xDF, 0x65] + Array("</p></body></html>".utf8)
+        let latin1 = bytes
         let server = try await LoopbackServer.start { _, path, _ in
             switch path {
             case "/robots.txt": return .notFound

@@ -52,7 +52,7 @@ struct SnapshotEquivalenceTests {
         let snapshot = try SnapshotPageSource(directory: Self.sites)
         let rules = try ResearchRules(files: TestSupport.rules)
         let server = try await Self.serve(snapshot)
-        let first = try await makeLiveSource(server: server, hosts: try Self.hosts(snapshot)) { $0.cacheDirectory = cache }
+        let first = try await makeLiveSource(server: server, hosts: try Self.hosts(snapshot), configure: { $0.cacheDirectory = cache })
         let online = await CompanyResearcher(source: first, rules: rules).research(domain: "chain-a.nl")
         let acmeOnline = await CompanyResearcher(source: first, rules: rules).research(domain: "acme.nl")
         await first.shutdown()
@@ -64,10 +64,10 @@ struct SnapshotEquivalenceTests {
             Issue.record("offline run reached the network")
             return .notFound
         }
-        let offline = try await makeLiveSource(server: deadServer, hosts: try Self.hosts(snapshot)) {
+        let offline = try await makeLiveSource(server: deadServer, hosts: try Self.hosts(snapshot), configure: {
             $0.cacheDirectory = cache
             $0.offline = true
-        }
+        })
         let replay = await CompanyResearcher(source: offline, rules: rules).research(domain: "chain-a.nl")
         let acmeReplay = await CompanyResearcher(source: offline, rules: rules).research(domain: "acme.nl")
         let unknown = await offline.fetch(PageRequest(domain: "never-seen.nl", path: "/"))
@@ -90,10 +90,10 @@ struct SnapshotEquivalenceTests {
             return .html("<title>Acme Cached</title>", headers: [("etag", "\"v1\"")])
         }
         func run() async throws -> PageResponse {
-            let s = try await makeLiveSource(server: server) {
+            let s = try await makeLiveSource(server: server, configure: {
                 $0.cacheDirectory = cache
                 $0.cacheTTL = 0
-            }
+            })
             let r = await s.fetch(PageRequest(domain: "acme.nl", path: "/"))
             await s.shutdown()
             return r

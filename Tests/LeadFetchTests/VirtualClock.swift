@@ -20,9 +20,11 @@ final class VirtualClock: Clock, @unchecked Sendable {
     var elapsed: Duration { now.offset }
 
     func sleep(until deadline: Instant, tolerance: Duration?) async throws {
-        lock.lock()
-        if current < deadline { current = deadline }
-        lock.unlock()
+        advance(to: deadline)
         await Task.yield()
+    }
+
+    private func advance(to deadline: Instant) {
+        lock.withLock { if current < deadline { current = deadline } }
     }
 }
