@@ -29,6 +29,9 @@ struct BenchCommand: AsyncParsableCommand {
         @Option(help: "HTTP requests in flight at once (also domains researched at once).")
         var concurrency = 32
 
+        @Flag(help: "Only fetch the pages (home, then about/contact/team) without extracting facts: the fetcher alone.")
+        var fetchOnly = false
+
         @OptionGroup var common: CommonOptions
 
         func run() async throws {
@@ -57,7 +60,15 @@ struct BenchCommand: AsyncParsableCommand {
                     guard next < domains.count else { return }
                     let d = domains[next]
                     next += 1
-                    group.addTask { await researcher.research(domain: d).siteStatus == .ok }
+                    let fetchOnly = self.fetchOnly
+                    group.addTask {
+                        if !fetchOnly { return await researcher.research(domain: d).siteStatus == .ok }
+                        var ok = true
+                        for path in ["/", "/about-us", "/contact", "/team"] {
+                            ok = await source.fetch(PageRequest(domain: d, path: path)).outcome == .ok && ok
+                        }
+                        return ok
+                    }
                 }
                 for _ in 0..<min(concurrency, domains.count) { add() }
                 while let r = await group.next() {
