@@ -1,6 +1,6 @@
 import Foundation
 public import LeadCore
-import LeadResearch
+public import LeadResearch
 
 /// `leadsmith research`: research a few domains and render each company with its provenance.
 public struct CompanyLookup: Sendable {
@@ -14,6 +14,12 @@ public struct CompanyLookup: Sendable {
         }
         researcher = CompanyResearcher(source: try SnapshotPageSource(directory: URL(fileURLWithPath: sitesDirectory)),
                                        rules: try ResearchRules(files: rules))
+    }
+
+    /// Research through any page source (the live web).
+    /// - Throws: `bad_rules` for rule errors.
+    public init(source: any PageSource, rules: RuleFiles) throws(LeadsmithError) {
+        researcher = CompanyResearcher(source: source, rules: try ResearchRules(files: rules))
     }
 
     /// One JSON object per input: the `company` object plus `provenance` and the pages read.

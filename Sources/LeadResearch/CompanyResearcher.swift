@@ -34,8 +34,9 @@ public struct CompanyResearcher: Sendable {
         let homeURL = PageRequest(domain: finalDomain, path: "/").url
         profile.website = homeURL
         guard homeResponse.outcome == .ok else {
-            profile.pages.append(PageOutcome(url: homeURL, status: homeResponse.outcome, detail: "HTTP \(homeResponse.status)"))
-            profile.siteStatus = homeResponse.status == 0 ? .missing : (homeResponse.outcome == .blocked ? .blocked : .error)
+            profile.pages.append(PageOutcome(url: homeURL, status: homeResponse.outcome,
+                                             detail: homeResponse.detail ?? "HTTP \(homeResponse.status)"))
+            profile.siteStatus = homeResponse.outcome == .blocked ? .blocked : (homeResponse.status == 0 ? .missing : .error)
             if homeResponse.outcome == .empty { profile.siteStatus = .placeholder }
             return profile
         }
@@ -55,7 +56,7 @@ public struct CompanyResearcher: Sendable {
             let url = PageRequest(domain: finalDomain, path: path).url
             let response = await source.fetch(PageRequest(domain: finalDomain, path: path))
             guard response.outcome == .ok else {
-                profile.pages.append(PageOutcome(url: url, status: response.outcome, detail: response.status == 404 ? "HTTP 404" : nil))
+                profile.pages.append(PageOutcome(url: url, status: response.outcome, detail: response.detail ?? (response.status == 404 ? "HTTP 404" : nil)))
                 continue
             }
             if let page = parse(response, kind: kind.rawValue, url: url, fallbackLanguage: homePage.scan.language, profile: &profile) {

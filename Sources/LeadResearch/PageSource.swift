@@ -29,6 +29,9 @@ public struct PageResponse: Sendable {
     /// Page-level redirects followed, in order.
     public var redirectChain: [String]
     public var outcome: PageOutcome.Status
+    /// Why a page was not read, for the page outcome (`refused: loopback address`, `disallowed by robots.txt`,
+    /// `timeout`); `nil` when there is nothing to add to the HTTP status.
+    public var detail: String?
 
     public init(requestedURL: String, finalURL: String, status: Int, headers: [(String, String)] = [],
                 body: [UInt8], redirectChain: [String] = [], outcome: PageOutcome.Status) {
@@ -39,6 +42,7 @@ public struct PageResponse: Sendable {
         self.body = body
         self.redirectChain = redirectChain
         self.outcome = outcome
+        self.detail = nil
     }
 
     /// The value of a header (case-insensitive name).

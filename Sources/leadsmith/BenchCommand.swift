@@ -4,11 +4,11 @@ import LeadCore
 import LeadResearch
 
 /// `leadsmith bench …`: performance measurements (never run in CI).
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure performance (build with -c release for numbers worth quoting).",
-        subcommands: [Pages.self]
+        subcommands: [Pages.self, Live.self]
     )
 
     /// `leadsmith bench pages DIR…`: bare libxml2 parse vs full extraction on saved pages.

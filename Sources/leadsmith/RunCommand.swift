@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 public import LeadCore
+import LeadFetch
 import LeadPipeline
 
 /// `leadsmith run`: the pipe mode.
@@ -49,7 +50,10 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @OptionGroup(title: "Live research (when --sites is absent)") var live: LiveOptions
+
     func validate() throws {
+        if live.live && sites != nil { throw ValidationError("--live and --sites exclude each other") }
         guard !inputs.isEmpty else {
             throw ValidationError("give at least one INPUT file, or `-` to read standard input")
         }
@@ -59,14 +63,26 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let rules = try common.ruleFiles()
-            let options = RunOptions(
+            var options = RunOptions(
                 inputs: inputs, source: source, sitesDirectory: sites, rules: rules, icpFile: icp, outPath: out, all: all,
                 rejectsPath: rejects, reportPath: report, researchConcurrency: concurrency,
                 progress: isatty(STDERR_FILENO) == 1 && !quiet)
-            if sites == nil && !quiet {
-                FileHandle.standardError.write(Data("leadsmith: no --sites given: live web research is not available in this version; companies come from the lead records only\n".utf8))
+            var liveSource: LivePageSource?
+            if sites == nil {
+                // Live: one request per host at a time, so enough domains must run at once to fill the fetch slots.
+                let source = try await live.makeSource(logger: common.logger("leadsmith.fetch"))
+                liveSource = source
+                options.liveSource = source
+                options.researchConcurrency = max(concurrency, live.fetchConcurrency)
             }
-            let summary = try await RunJob(options: options, logger: common.logger("leadsmith.run")).run()
+            let result: Result<RunReport, LeadsmithError>
+            do {
+                result = .success(try await RunJob(options: options, logger: common.logger("leadsmith.run")).run())
+            } catch {
+                result = .failure(error)
+            }
+            await liveSource?.shutdown()
+            let summary = try result.get()
             if !quiet { FileHandle.standardError.write(Data((summary.summary + "\n").utf8)) }
         } catch {
             throw fail(error)
