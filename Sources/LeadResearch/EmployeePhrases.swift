@@ -73,7 +73,9 @@ struct EmployeeMatcher: Sendable {
     /// Language → word → (value, approximate?); `""` holds every language's words.
     let numberWordsByLanguage: [String: [String: (Int, Bool)]]
     /// Tens words (20–90) of every language, the end of compounds like "fünfundzwanzig".
-    let tensWords: [String]
+    let tensWords: Set<String>
+    /// Their lengths in scalars.
+    let tensLengths: [Int]
     /// The start of every noun, "team of" and one-person phrase: a text without any of them holds
     /// no employee statement, so it is not tokenised at all.
     let triggers: MultiMatcher
@@ -102,7 +104,7 @@ struct EmployeeMatcher: Sendable {
         }
         numberWordsByLanguage = byLanguage
         tensWords = Set((byLanguage[""] ?? [:]).filter { !$0.value.1 && $0.value.0 >= 20 && $0.value.0 < 100 && $0.value.0 % 10 == 0 }.keys)
-            .sorted()
+        tensLengths = Set(tensWords.map(\.unicodeScalars.count)).sorted()
         var starts = Set<String>()
         for phrase in nouns + teamOf + solo {
             guard let first = phrase.parts.first else { continue }
@@ -131,7 +133,12 @@ struct EmployeeMatcher: Sendable {
             }
             return parts.count > 1 ? (sum, false) : nil
         }
-        guard w.utf8.count >= 6, tensWords.contains(where: { w.hasSuffix($0) }) else { return nil }
+        // A compound ends in a tens word: look up its possible endings instead of trying every joiner.
+        guard w.utf8.count >= 6 else { return nil }
+        let scalars = w.unicodeScalars
+        guard tensLengths.contains(where: { length in
+            length < scalars.count && tensWords.contains(String(String.UnicodeScalarView(scalars.suffix(length))))
+        }) else { return nil }
         for joiner in ["und", "en", "ën"] {
             if let r = w.firstRange(of: joiner), r.lowerBound != w.startIndex, r.upperBound != w.endIndex {
                 let unit = String(w[..<r.lowerBound])
