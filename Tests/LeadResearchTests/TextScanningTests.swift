@@ -71,3 +71,12 @@ struct WrittenOutEmailTests {
         #expect(page.emails == ["info@maison.com", "sales@maison.fr"])
     }
 }
+
+extension TextScanningTests {
+    @Test(arguments: ["Ärzte & Zahnärzte", "ŁÓDŹ", "plain ASCII", "Ελληνικά", "mixed é and Ω"])
+    func foldedBytesMatchFoldedString(text: String) {
+        var bytes: [UInt8] = [0x41]
+        TextFold.appendFolded(text, to: &bytes)
+        #expect(bytes == [0x41] + Array(TextFold.fold(text).utf8))
+    }
+}
