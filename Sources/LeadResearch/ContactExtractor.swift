@@ -84,7 +84,8 @@ struct RawPhone: Sendable {
 
 /// Phones and e-mails from tel:/mailto: links, labelled text and Cloudflare-protected addresses.
 enum ContactExtractor {
-    static func phones(in page: PageScan, cues: ContactCues) -> [RawPhone] {
+    /// Phones of a page. `precheck` skips texts the regexes cannot match (off only in tests).
+    static func phones(in page: PageScan, cues: ContactCues, precheck: Bool = true) -> [RawPhone] {
         var out: [RawPhone] = []
         for link in page.links {
             let lower = link.href.lowercased()
@@ -118,8 +119,9 @@ enum ContactExtractor {
                 if digit { digits += 1; if previousPlus { plusDigit = true } }
                 previousPlus = b == 0x2B
             }
-            guard digits >= 6 else { continue }
-            let hasLabel = cues.labelWords.matchesAny(text)
+            if !precheck { plusDigit = true }
+            guard digits >= 6 || !precheck else { continue }
+            let hasLabel = !precheck || cues.labelWords.matchesAny(text)
             guard hasLabel || plusDigit else { continue }
             let ns = text as NSString
             let full = NSRange(location: 0, length: ns.length)
@@ -173,7 +175,38 @@ enum ContactExtractor {
         options: [.caseInsensitive])
     private static let dotPattern = try! NSRegularExpression(pattern: #"\s*[\[\(\{]\s*(?:dot|punt|punkt|point|\.)\s*[\]\)\}]\s*"#, options: [.caseInsensitive])
 
-    static func emails(in page: PageScan) -> [String] {
+    /// Whether the text has "[at]", "( @ )", "{arobase}"… (the only way the written-out pattern can
+    /// match): an opening bracket, optional spaces, one of the words, optional spaces, a closing one.
+    static func mayHaveBracketedAt(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { b in
+            func isSpace(_ x: UInt8) -> Bool { x == 0x20 || (x >= 0x09 && x <= 0x0D) }
+            func lower(_ x: UInt8) -> UInt8 { x >= 0x41 && x <= 0x5A ? x + 0x20 : x }
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                i += 1
+                guard c == 0x5B || c == 0x28 || c == 0x7B else { continue }
+                var j = i
+                while j < b.count, isSpace(b[j]) { j += 1 }
+                if j < b.count, b[j] >= 0x80 { return true }  // another kind of space: let the regex decide
+                for word in bracketWords {
+                    var k = 0
+                    while k < word.count, j + k < b.count, lower(b[j + k]) == word[k] { k += 1 }
+                    guard k == word.count else { continue }
+                    var e = j + k
+                    while e < b.count, isSpace(b[e]) { e += 1 }
+                    if e < b.count, b[e] == 0x5D || b[e] == 0x29 || b[e] == 0x7D || b[e] >= 0x80 { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    private static let bracketWords: [[UInt8]] = ["at", "@", "arobase", "apenstaart", "klammeraffe"].map { Array($0.utf8) }
+
+    /// E-mail addresses of a page. `precheck` skips texts the regexes cannot match (off only in tests).
+    static func emails(in page: PageScan, precheck: Bool = true) -> [String] {
         var out: [String] = []
         for link in page.links where link.href.lowercased().hasPrefix("mailto:") {
             var addr = String(link.href.dropFirst(7))
@@ -184,11 +217,9 @@ enum ContactExtractor {
         for hex in page.cfEmails { if let e = decodeCloudflare(hex) { out.append(e.lowercased()) } }
         for seg in page.segments {
             // An address needs an "@"; a written-out one ("info [at] acme [dot] nl") needs brackets.
-            var hasAt = false
-            var hasBracket = false
-            for b in seg.text.utf8 {
-                if b == 0x40 { hasAt = true } else if b == 0x5B || b == 0x28 || b == 0x7B { hasBracket = true }
-            }
+            var hasAt = !precheck
+            for b in seg.text.utf8 where b == 0x40 { hasAt = true; break }
+            let hasBracket = !precheck || Self.mayHaveBracketedAt(seg.text)
             guard hasAt || hasBracket else { continue }
             let ns = seg.text as NSString
             let full = NSRange(location: 0, length: ns.length)

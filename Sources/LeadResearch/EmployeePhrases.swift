@@ -73,10 +73,18 @@ struct EmployeeMatcher: Sendable {
     /// Language → word → (value, approximate?); `""` holds every language's words.
     let numberWordsByLanguage: [String: [String: (Int, Bool)]]
     /// Tens words (20–90) of every language, the end of compounds like "fünfundzwanzig".
-    let tensWords: [String]
+    let tensWords: Set<String>
+    /// Their lengths in scalars.
+    let tensLengths: [Int]
     /// The start of every noun, "team of" and one-person phrase: a text without any of them holds
     /// no employee statement, so it is not tokenised at all.
     let triggers: MultiMatcher
+    /// The start of every one-person phrase.
+    let soloStarts: MultiMatcher
+    /// Every number word (lower, upper and capitalised); a text without digits needs one as a word.
+    let numberWordMatcher: MultiMatcher
+    /// Per pattern of ``numberWordMatcher``: a tens word, which may end a compound ("fünfundzwanzig").
+    let numberWordIsTens: [Bool]
 
     init(_ p: EmployeePhrases) {
         func phrases(_ list: [String]) -> [TokenPhrase] {
@@ -102,7 +110,7 @@ struct EmployeeMatcher: Sendable {
         }
         numberWordsByLanguage = byLanguage
         tensWords = Set((byLanguage[""] ?? [:]).filter { !$0.value.1 && $0.value.0 >= 20 && $0.value.0 < 100 && $0.value.0 % 10 == 0 }.keys)
-            .sorted()
+        tensLengths = Set(tensWords.map(\.unicodeScalars.count)).sorted()
         var starts = Set<String>()
         for phrase in nouns + teamOf + solo {
             guard let first = phrase.parts.first else { continue }
@@ -111,6 +119,41 @@ struct EmployeeMatcher: Sendable {
             starts.formUnion([stem, stem.uppercased(), stem.prefix(1).uppercased() + stem.dropFirst()])
         }
         triggers = MultiMatcher(starts.sorted(), ignoringASCIICase: true)
+        func variants(_ w: String) -> [String] { [w, w.uppercased(), w.prefix(1).uppercased() + w.dropFirst()] }
+        var soloWords = Set<String>()
+        for phrase in solo {
+            guard let first = phrase.parts.first else { continue }
+            let stem = String(first.prefix { $0.isLetter })
+            if stem.count >= 2 { soloWords.formUnion(variants(stem)) }
+        }
+        soloStarts = MultiMatcher(soloWords.sorted(), ignoringASCIICase: true)
+        var numberPatterns: [(String, Bool)] = []
+        for (word, value) in (byLanguage[""] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let tens = !value.1 && value.0 >= 20 && value.0 < 100 && value.0 % 10 == 0
+            for v in Set(variants(word)).sorted() { numberPatterns.append((v, tens)) }
+        }
+        numberWordMatcher = MultiMatcher(numberPatterns.map(\.0), ignoringASCIICase: true)
+        numberWordIsTens = numberPatterns.map(\.1)
+    }
+
+    /// Whether `text` may hold an employee statement: a digit, a one-person phrase, or a number word
+    /// standing as a word (a tens word may end a compound). Errs on the side of yes.
+    func mayHoldCount(_ text: String) -> Bool {
+        guard triggers.matchesAny(text) else { return false }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            for b in bytes where b >= 0x30 && b <= 0x39 { return true }
+            if soloStarts.firstOccurrence(in: bytes, where: { _, _ in true }) { return true }
+            func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+            return numberWordMatcher.firstOccurrence(in: bytes) { pattern, end in
+                let start = end + 1 - numberWordMatcher.lengths[pattern]
+                let after = end + 1 < bytes.count ? bytes[end + 1] : 0x20
+                guard !isASCIILetter(after) else { return false }
+                if numberWordIsTens[pattern] { return true }
+                let before = start > 0 ? bytes[start - 1] : 0x20
+                return !isASCIILetter(before)
+            }
+        }
     }
 
     /// The number words for a page language (all languages when unknown).
@@ -131,7 +174,12 @@ struct EmployeeMatcher: Sendable {
             }
             return parts.count > 1 ? (sum, false) : nil
         }
-        guard w.utf8.count >= 6, tensWords.contains(where: { w.hasSuffix($0) }) else { return nil }
+        // A compound ends in a tens word: look up its possible endings instead of trying every joiner.
+        guard w.utf8.count >= 6 else { return nil }
+        let scalars = w.unicodeScalars
+        guard tensLengths.contains(where: { length in
+            length < scalars.count && tensWords.contains(String(String.UnicodeScalarView(scalars.suffix(length))))
+        }) else { return nil }
         for joiner in ["und", "en", "ën"] {
             if let r = w.firstRange(of: joiner), r.lowerBound != w.startIndex, r.upperBound != w.endIndex {
                 let unit = String(w[..<r.lowerBound])
@@ -160,8 +208,11 @@ struct EmployeeCountParser: Sendable {
     }
 
     /// Every employee statement in `text` (one segment of visible text).
-    func claims(in text: String, language: String? = nil) -> [Claim] {
-        guard m.triggers.matchesAny(text) else { return [] }
+    ///
+    /// - Parameter precheck: skip texts that cannot hold a statement (``EmployeeMatcher/mayHoldCount(_:)``);
+    ///   off only to test that the check never drops a statement.
+    func claims(in text: String, language: String? = nil, precheck: Bool = true) -> [Claim] {
+        if precheck, !m.mayHoldCount(text) { return [] }
         let words = m.numberWords(for: language)
         let tokens = TextTokenizer.tokens(text)
         guard !tokens.isEmpty else { return [] }

@@ -256,9 +256,18 @@ struct FactAssembler {
                 counts[net, default: [:]][canon] = ((prev?.0 ?? 0) + 100, prev?.1 ?? url, .jsonLD)
             }
         }
+        var known: [String: (SocialNetwork, String)?] = [:]  // the same footer links repeat on every page
         for page in pages {
             for link in page.scan.links {
-                guard let (net, canon) = rules.social.canonical(link.href) else { continue }
+                guard SocialCanonicalizer.networkHosts.matchesAny(link.href) else { continue }
+                let result: (SocialNetwork, String)?
+                if let cached = known[link.href] {
+                    result = cached
+                } else {
+                    result = rules.social.canonical(link.href)
+                    known[link.href] = .some(result)
+                }
+                guard let (net, canon) = result else { continue }
                 let prev = counts[net]?[canon]
                 counts[net, default: [:]][canon] = ((prev?.0 ?? 0) + 1, prev?.1 ?? page.scan.url, prev?.2 ?? .link)
             }
@@ -294,7 +303,8 @@ struct FactAssembler {
         texts["domain"] = [domain.split(separator: ".").first.map { $0.replacingOccurrences(of: "-", with: " ") } ?? ""]
         for page in pages where page.kind == "index" || page.kind == "about" {
             texts["headings", default: []] += page.scan.segments.filter(\.isHeading).map(\.text)
-            texts["body", default: []].append(String(page.scan.segments.filter { !$0.isHeading && $0.region.isDisjoint(with: [.nav, .footer]) }.map(\.text).joined(separator: "\n").prefix(20_000)))
+            let body = page.scan.segments.filter { !$0.isHeading && $0.region.isDisjoint(with: [.nav, .footer]) }.map(\.text).joined(separator: "\n")
+            texts["body", default: []].append(body.utf8.count > 20_000 ? String(body.prefix(20_000)) : body)
         }
         if let (industry, score, why) = rules.industries.classify(types: types, texts: texts) {
             p.industry = Fact(industry, provenance: Provenance(url: pages[0].scan.url, method: .text, confidence: min(0.95, 0.4 + score / 20)), evidence: why)

@@ -68,11 +68,16 @@ struct IndustryRules: Sendable {
     func classify(types: [String], texts: [String: [String]]) -> (Industry, Double, String)? {
         // One pass per source text finds every keyword it contains.
         var found: [(source: String, weight: Double, seen: [Bool])] = []
+        var folded: [UInt8] = []
         for source in texts.keys.sorted() {
-            let text = (texts[source] ?? []).map(Self.fold).joined(separator: "\n")
-            guard !text.isEmpty else { continue }
+            folded.removeAll(keepingCapacity: true)
+            for (i, text) in (texts[source] ?? []).enumerated() {
+                if i > 0 { folded.append(0x0A) }
+                TextFold.appendFolded(text, to: &folded)
+            }
+            guard !folded.isEmpty else { continue }
             var seen = [Bool](repeating: false, count: keywords.count)
-            matcher.mark(text, in: &seen)
+            folded.withUnsafeBufferPointer { matcher.scan($0) { seen[$0] = true } }
             found.append((source, sourceWeights[source] ?? 0.5, seen))
         }
         var best: (Industry, Double, String)?

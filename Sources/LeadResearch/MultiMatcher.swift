@@ -14,10 +14,13 @@ struct MultiMatcher: Sendable {
     private let outputList: [Int32]
     /// The number of patterns.
     let count: Int
+    /// Each pattern's length in bytes.
+    let lengths: [Int]
 
     /// Compiles `patterns`; pattern `i` is reported as `i`.
     init(_ patterns: [String], ignoringASCIICase: Bool) {
         count = patterns.count
+        lengths = patterns.map(\.utf8.count)
         func fold(_ b: UInt8) -> UInt8 { ignoringASCIICase && b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
         let bytes = patterns.map { $0.utf8.map(fold) }
         // Input classes: one per distinct pattern byte (upper-case letters share their lower-case class).
@@ -124,6 +127,29 @@ struct MultiMatcher: Sendable {
     /// Marks `seen[i]` for every pattern `i` that occurs in `text` (`seen` must have ``count`` slots).
     func mark(_ text: String, in seen: inout [Bool]) {
         scan(text) { seen[$0] = true }
+    }
+
+    /// Calls `found` with (pattern, offset of its last byte) for every occurrence in `text`, in
+    /// text order, until `found` returns `true`. Returns whether it did.
+    func firstOccurrence(in text: UnsafeBufferPointer<UInt8>, where found: (Int, Int) -> Bool) -> Bool {
+        guard count > 0 else { return false }
+        return classOf.withUnsafeBufferPointer { classOf in
+            next.withUnsafeBufferPointer { next in
+                outputStart.withUnsafeBufferPointer { outputStart in
+                    var state = 0
+                    let n = classCount
+                    for (offset, b) in text.enumerated() {
+                        state = Int(next[state &* n &+ Int(classOf[Int(b)])])
+                        let a = Int(outputStart[state])
+                        let z = Int(outputStart[state &+ 1])
+                        if a != z {
+                            for i in a..<z where found(Int(outputList[i]), offset) { return true }
+                        }
+                    }
+                    return false
+                }
+            }
+        }
     }
 
     /// Whether any pattern occurs in `text` (stops at the first occurrence).

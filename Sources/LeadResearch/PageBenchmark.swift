@@ -25,9 +25,9 @@ public struct PageBenchmarkResult: Sendable, Equatable {
     public var repeats: Int
     /// Files that were not measured, in path order.
     public var failures: [Failure]
-    /// Time to parse every page `repeats` times (``LeadHTML/HTMLDocument/parse(_:url:contentType:)``).
+    /// CPU time to parse every page `repeats` times (``LeadHTML/HTMLDocument/parse(_:url:contentType:)``).
     public var parseSeconds: Double
-    /// Time to parse and run every extractor (one parse per page), `repeats` times: the scan,
+    /// CPU time to parse and run every extractor (one parse per page), `repeats` times: the scan,
     /// JSON-LD, contacts, employee and founding phrases, fingerprints, team members and the
     /// one-page company assembly, exactly as ``CompanyResearcher`` runs them.
     public var extractSeconds: Double
@@ -55,7 +55,8 @@ public struct PageBenchmarkResult: Sendable, Equatable {
 /// Measures page parsing against parsing plus extraction on a set of saved pages, for
 /// `leadsmith bench pages DIR`.
 ///
-/// Files are read into memory first (I/O is not measured) and processed in path order. A file's
+/// Files are read into memory first (I/O is not measured) and processed in path order. Times are
+/// process CPU time (`clock()`), so other programs on a busy machine do not inflate them. A file's
 /// page kind comes from its name as in a site snapshot (`about.html` → about, `team.html` → team,
 /// anything else → home page), its site from its folder name. Each phase runs over all pages
 /// `repeats` times; the extract phase parses each page once per repeat and runs the same
@@ -93,14 +94,13 @@ public enum PageBenchmark {
             inputs.append((bytes, PageRequest(domain: domain, path: path).url, domain, kind))
         }
 
-        let clock = ContinuousClock()
-        let parse = clock.measure {
+        let parse = cpuTime {
             for _ in 0..<rounds {
                 for input in inputs { _ = try? HTMLDocument.parse(input.bytes, url: input.url) }
             }
         }
         let extractor = PageExtractor(rules: rules)
-        let extract = clock.measure {
+        let extract = cpuTime {
             for _ in 0..<rounds {
                 for input in inputs {
                     guard let document = try? HTMLDocument.parse(input.bytes, url: input.url) else { continue }
@@ -111,10 +111,13 @@ public enum PageBenchmark {
             }
         }
         return PageBenchmarkResult(pages: inputs.count, bytes: inputs.reduce(0) { $0 + $1.bytes.count }, repeats: rounds,
-                                   failures: failures, parseSeconds: seconds(parse), extractSeconds: seconds(extract))
+                                   failures: failures, parseSeconds: parse, extractSeconds: extract)
     }
 
-    private static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    /// The process's CPU seconds spent in `work` (the benchmark runs on one thread).
+    private static func cpuTime(_ work: () -> Void) -> Double {
+        let start = clock()
+        work()
+        return Double(clock() - start) / Double(CLOCKS_PER_SEC)
     }
 }

@@ -124,6 +124,15 @@ struct PageScanner {
     static let headings: Set<String> = ["h1", "h2", "h3", "h4"]
     static let skipped: Set<String> = ["script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas", "select", "textarea"]
     static let microdataSkip: Set<String> = ["parentorganization", "suborganization", "brand", "member", "memberof", "founder", "employee", "employees", "author", "funder", "sponsor", "owns", "department", "alumni"]
+    static let emailProtection = MultiMatcher(["/cdn-cgi/l/email-protection"], ignoringASCIICase: true)
+
+    /// Whether a link is `tel:` or `callto:` (any case).
+    static func isPhoneLink(_ href: String) -> Bool {
+        var prefix: [UInt8] = []
+        for b in href.utf8.prefix(7) { prefix.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
+        return prefix.starts(with: Array("tel:".utf8)) || prefix.starts(with: Array("callto:".utf8))
+    }
+
     /// Inline scripts longer than this are cut (UTF-8 bytes) before fingerprinting.
     static let scriptLimit = 200_000
 
@@ -317,11 +326,10 @@ struct PageScanner {
                 if let id { region.formUnion(rules.regions.regions(id)) }
                 if let cls { region.formUnion(rules.regions.regions(cls)) }
                 if name == "a", let href {
-                    let lower = href.lowercased()
-                    if lower.containsBytes("/cdn-cgi/l/email-protection") {
+                    if Self.emailProtection.matchesAny(href) {
                         if let hash = href.firstIndex(of: "#") { page.cfEmails.append(String(href[href.index(after: hash)...])) }
                     }
-                    let text = lower.hasPrefix("tel:") || lower.hasPrefix("callto:") ? node.innerText : ""
+                    let text = Self.isPhoneLink(href) ? node.innerText : ""
                     page.links.append(PageLink(href: href, text: text, region: region, label: label()))
                 }
 

@@ -89,6 +89,32 @@ enum TextFold {
         return String(Character(s)).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
     }
 
+    /// Folded forms of U+0080–U+024F as UTF-8.
+    private static let latinBytes: [[UInt8]] = latin.map { Array($0.utf8) }
+
+    /// Appends the folded UTF-8 of `s` to `out` (same result as `Array(fold(s).utf8)`).
+    static func appendFolded(_ s: String, to out: inout [UInt8]) {
+        var ascii = true
+        for b in s.utf8 where b >= 0x80 { ascii = false; break }
+        if ascii {
+            for b in s.utf8 { out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
+            return
+        }
+        let mark = out.count
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
+            } else if v < 0x250 {
+                out.append(contentsOf: latinBytes[Int(v) - 0x80])
+            } else {
+                out.removeSubrange(mark...)
+                out.append(contentsOf: fold(s).utf8)
+                return
+            }
+        }
+    }
+
     static func fold(_ s: String) -> String {
         var ascii = true
         for b in s.utf8 where b >= 0x80 { ascii = false; break }

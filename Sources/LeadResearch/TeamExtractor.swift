@@ -208,6 +208,17 @@ struct TeamExtractor {
 
     /// Whitespace runs (NBSP included) folded to one space, trimmed.
     static func collapse(_ s: String) -> String {
+        // Fast path: nothing to fold (no leading/trailing/double space, no tab, newline or other space).
+        var clean = true
+        var previous: UInt8 = 0x20
+        for b in s.utf8 {
+            if (b == 0x20 && previous == 0x20) || (b >= 0x09 && b <= 0x0D) || b == 0xC2 || (b >= 0xE1 && b <= 0xE3) {
+                clean = false
+                break
+            }
+            previous = b
+        }
+        if clean, previous != 0x20 { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var pending = false

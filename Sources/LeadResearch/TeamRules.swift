@@ -34,6 +34,8 @@ struct TeamRules: Sendable {
     let notTitles: Set<String>
     let skipHints: Set<String>
     let titles: TitleNormalizer
+    /// Every hint word: an attribute without one marks nothing.
+    let hintWords: MultiMatcher
 
     init(_ f: TeamPageFile, titles: TitleNormalizer) {
         func set(_ l: [String]) -> Set<String> { Set(l.map { Self.key($0) }.filter { !$0.isEmpty }) }
@@ -45,6 +47,7 @@ struct TeamRules: Sendable {
         titleHints = set(f.titleHints)
         notTitles = Set(f.notTitles.map { Self.fold($0) })
         skipHints = set(f.skipHints ?? [])
+        hintWords = MultiMatcher(Array(nameHints.union(titleHints).union(skipHints)).sorted(), ignoringASCIICase: true)
         self.titles = titles
     }
 
@@ -141,6 +144,7 @@ struct TeamRules: Sendable {
     /// Whether a class/id/itemprop value marks a name (`.member-name`), a title (`.role`) or a
     /// block to skip (`.testimonial`). Whole tokens and their `-`/`_` parts are compared.
     func hints(_ attribute: String) -> (name: Bool, title: Bool, skip: Bool) {
+        guard hintWords.matchesAny(attribute) else { return (false, false, false) }
         var name = false
         var title = false
         var skip = false

@@ -31,6 +31,67 @@ struct ExtractionBenchmark {
         let r = PageBenchmark.run(files: files, rules: rules, repeats: Self.repeats)
         print(Self.report("dev pages", r))
         #expect(r.pages + r.failures.count == files.count)
+        print(Self.stages(files, rules: rules))
+    }
+
+    /// The cheap pre-checks never drop an employee statement, phone or e-mail: every page gives the
+    /// same results with and without them.
+    @Test(.enabled(if: DevCorpusEvaluation.corpus != nil || realPages != nil))
+    func prechecksDropNothing() throws {
+        let rules = try ResearchRules(files: RuleFiles(directory: RulesFolder.url))
+        var dirs: [URL] = []
+        if let corpus = DevCorpusEvaluation.corpus {
+            let sites = URL(fileURLWithPath: corpus).appendingPathComponent("sites")
+            dirs += try FileManager.default.contentsOfDirectory(atPath: sites.path).map { sites.appendingPathComponent($0) }
+        }
+        if let real = Self.realPages { dirs.append(URL(fileURLWithPath: real)) }
+        var segments = 0
+        var claims = 0
+        for dir in dirs {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { continue }
+            for name in names where name.hasSuffix(".html") {
+                guard let data = FileManager.default.contents(atPath: dir.appendingPathComponent(name).path),
+                      let doc = try? HTMLDocument.parse([UInt8](data)) else { continue }
+                let scan = PageScanner(rules: rules.scan).scan(doc, url: "https://example.com/")
+                let phones = ContactExtractor.phones(in: scan, cues: rules.contact).map { "\($0.raw) \($0.role) \($0.score)" }
+                let allPhones = ContactExtractor.phones(in: scan, cues: rules.contact, precheck: false).map { "\($0.raw) \($0.role) \($0.score)" }
+                #expect(phones == allPhones, "\(name)")
+                #expect(ContactExtractor.emails(in: scan) == ContactExtractor.emails(in: scan, precheck: false), "\(name)")
+                for seg in scan.segments {
+                    segments += 1
+                    let fast = rules.employee.claims(in: seg.text, language: scan.language)
+                    let full = rules.employee.claims(in: seg.text, language: scan.language, precheck: false)
+                    claims += full.count
+                    #expect(fast == full, "\(seg.text.prefix(200))")
+                }
+            }
+        }
+        print("pre-checks: \(segments) segments, \(claims) employee claims, none dropped")
+    }
+
+    /// Where the time goes: parse, parse + bare walk (no work per event), parse + page scan.
+    static func stages(_ files: [URL], rules: ResearchRules) -> String {
+        let bodies = files.compactMap { FileManager.default.contents(atPath: $0.path).map { [UInt8]($0) } }
+        func cpu(_ work: () -> Void) -> Double {
+            let start = clock()
+            for _ in 0..<repeats { work() }
+            return Double(clock() - start) / Double(CLOCKS_PER_SEC)
+        }
+        let parse = cpu { for b in bodies { _ = try? HTMLDocument.parse(b) } }
+        let walk = cpu {
+            for b in bodies {
+                guard let doc = try? HTMLDocument.parse(b), let body = doc.body ?? doc.root else { continue }
+                var n = 0
+                DocumentEvents.walk(body, enter: { _ in n += 1; return .descend }, text: { n += $0.utf8.count }, leave: { _ in n += 1 })
+            }
+        }
+        let scan = cpu {
+            for b in bodies {
+                guard let doc = try? HTMLDocument.parse(b) else { continue }
+                _ = PageScanner(rules: rules.scan).scan(doc, url: "https://example.com/")
+            }
+        }
+        return String(format: "stages: parse %.3f s, parse+walk %.3f s, parse+scan %.3f s", parse, walk, scan)
     }
 
     @Test(.enabled(if: realPages != nil))
@@ -43,6 +104,7 @@ struct ExtractionBenchmark {
         print(Self.report("real pages", r))
         for f in r.failures { print("failure: \(f.file): \(f.error)") }
         #expect(r.pages + r.failures.count == files.count)
+        print(Self.stages(files, rules: rules))
         // The team-page reader too (the benchmark reads these as home pages).
         var people = 0
         for file in files {

@@ -1,4 +1,6 @@
 import Foundation
+import LeadCore
+import LeadHTML
 @testable import LeadResearch
 import Testing
 
@@ -46,5 +48,35 @@ struct TextScanningTests {
     func trimmingMatchesFoundation(text: String) {
         #expect(text.trimmedSpace() == text.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(text.trimmedSpace(newlines: false) == text.trimmingCharacters(in: .whitespaces))
+    }
+}
+
+/// The cheap check before the written-out e-mail regex must pass every form the regex accepts.
+struct WrittenOutEmailTests {
+    @Test(arguments: ["info(at)acme.nl", "support [at] openlane [dot] nl", "sales { AT } acme [punt] de", "jan (@) acme (.) fr",
+                      "kontakt[klammeraffe]firma[punkt]de", "x (\u{2003}at) y"])
+    func writtenOutAddressesAreChecked(text: String) {
+        #expect(ContactExtractor.mayHaveBracketedAt(text))
+    }
+
+    @Test(arguments: ["Call us (at any time)", "[attention] please", "(a) first", "no brackets at all"])
+    func ordinaryBracketsAreSkipped(text: String) {
+        #expect(!ContactExtractor.mayHaveBracketedAt(text))
+    }
+
+    @Test func protectedAndWrittenOutAddressesAreFound() throws {
+        let rules = try ResearchRules(files: LeadCore.RuleFiles(directory: RulesFolder.url))
+        let doc = try LeadHTML.HTMLDocument(html: "<p>Mail: info(at)maison(dot)com or sales [at] maison [dot] fr</p><p>Call (at) 9</p>")
+        let page = PageExtractor(rules: rules).extract(doc, kind: "index", url: "https://maison.com/")
+        #expect(page.emails == ["info@maison.com", "sales@maison.fr"])
+    }
+}
+
+extension TextScanningTests {
+    @Test(arguments: ["Ärzte & Zahnärzte", "ŁÓDŹ", "plain ASCII", "Ελληνικά", "mixed é and Ω"])
+    func foldedBytesMatchFoldedString(text: String) {
+        var bytes: [UInt8] = [0x41]
+        TextFold.appendFolded(text, to: &bytes)
+        #expect(bytes == [0x41] + Array(TextFold.fold(text).utf8))
     }
 }
