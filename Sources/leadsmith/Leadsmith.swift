@@ -15,6 +15,7 @@ struct Leadsmith: AsyncParsableCommand {
         66 input missing/unreadable/a directory, 70 internal error, 74 output I/O error, 78 bad rules.
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, ResearchCommand.self, ExplainCommand.self, RulesCommand.self]
+        subcommands: [RunCommand.self, ResearchCommand.self, ExplainCommand.self, RulesCommand.self,
+                      EnqueueCommand.self, WorkCommand.self, StatusCommand.self, ExportCommand.self]
     )
 }
