@@ -1,12 +1,12 @@
 import Foundation
-import LeadCore
+public import LeadCore
 
 /// A 128-bit content hash of an input file (two FNV-1a 64 lanes), so enqueueing the same file
 /// again is recognised whatever its name. Not cryptographic: it detects repeats, not tampering.
-enum ContentHash {
+public enum ContentHash {
     /// The hash of a file's bytes as 32 hex digits.
     /// - Throws: `input_missing` (66) when the file cannot be read.
-    static func of(file path: String) throws(LeadsmithError) -> String {
+    public static func of(file path: String) throws(LeadsmithError) -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw LeadsmithError(.inputMissing, "input file is not readable", file: path)
         }
