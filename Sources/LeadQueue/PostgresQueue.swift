@@ -14,7 +14,10 @@ public final class PostgresQueue: QueueDriver {
     /// Wraps a client whose `run()` the caller keeps running (see ``QueueConnection``).
     public init(client: PostgresClient, logger: Logger) {
         self.client = client
-        self.logger = logger
+        var quiet = logger
+        // postgres-nio warns when the first query races `run()` starting; errors are thrown anyway.
+        if quiet.logLevel < .error { quiet.logLevel = .error }
+        self.logger = quiet
     }
 
     /// Schema versions in order. Never edit a shipped version: append a new one.

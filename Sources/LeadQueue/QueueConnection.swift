@@ -51,7 +51,10 @@ public enum QueueConnection {
             var config = PostgresClient.Configuration(host: host, port: port, username: user, password: password,
                                                       database: database, tls: .disable)
             config.options.maximumConnections = 8
-            let client = PostgresClient(configuration: config, backgroundLogger: logger)
+            var background = logger
+            // postgres-nio warns when the first query races `run()` starting; real errors are thrown.
+            if background.logLevel < .error { background.logLevel = .error }
+            let client = PostgresClient(configuration: config, backgroundLogger: background)
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await client.run() }
                 defer { group.cancelAll() }
