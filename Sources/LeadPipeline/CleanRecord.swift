@@ -2,23 +2,32 @@ public import LeadCore
 
 /// Identifies one input record: the file as given and its 1-based record number.
 public struct SourceRef: Sendable, Codable, Equatable {
+    /// The kind of source.
     public var source: SourceKind
+    /// The path as given.
     public var file: String
+    /// 1-based record number in the file.
     public var record: Int
+    /// 1-based physical line where the record starts.
     public var line: Int
+    /// The source system's own id of the record, if any.
     public var sourceID: String?
 }
 
 /// One input record after cleaning: the unit that is spooled, deduped and merged into a person.
 ///
 /// Codable so that the run can spool records to disk and keep only the dedupe index in memory.
-struct CleanRecord: Sendable, Codable {
-    var ref: SourceRef
-    var truncated: Bool
+/// Made by ``LeadStages/clean(_:)``; the fields the queue needs for dedupe are public.
+public struct CleanRecord: Sendable, Codable {
+    /// Where the record came from.
+    public var ref: SourceRef
+    /// A cut-off record (see `RawRecord.truncated`).
+    public var truncated: Bool
 
     var emailText: String?
     var email: String?
-    var emailKey: String?
+    /// The dedupe key: records with the same key are one person (`nil`: a person of its own).
+    public var emailKey: String?
     var emailSource: String?
     var flags: Flags
 
@@ -37,7 +46,7 @@ struct CleanRecord: Sendable, Codable {
     var country: String?
     var selfReportedSize: String?
     /// The registrable company domain before redirects, and where it came from.
-    var domain: String?
+    public var domain: String?
     var domainSource: String?
     var timestamp: String?
     /// What the person said in their own words (chat visitor messages, a form's message field), in

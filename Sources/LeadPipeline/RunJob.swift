@@ -34,29 +34,10 @@ public struct RunJob: Sendable {
         if options.inputs.filter({ $0 == "-" }).count > 1 {
             throw LeadsmithError(.usage, "standard input (-) can be read only once")
         }
-        let cleaner = try Cleaner(rules: options.rules)
-        let headers = try HeaderSynonyms.load(options.rules)
-        let rulesVersion = try RulesVersion.of(options.rules)
-        let titles = try TitleNormalizer(rules: options.rules)
-        let icp: ICPRules
-        if let path = options.icpFile {
-            let url = URL(fileURLWithPath: path)
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                throw LeadsmithError(.badRules, "ICP rule file not found (--icp)", file: path)
-            }
-            icp = try ICPRules.load(RuleFiles(directory: url.deletingLastPathComponent()), file: url.lastPathComponent)
-        } else {
-            icp = try ICPRules.load(options.rules)
-        }
-        let qualifier = PersonQualifier(bant: try BANTExtractor(rules: options.rules), qualifier: Qualifier(icp: icp))
+        let stages = try LeadStages(rules: options.rules, icpFile: options.icpFile)
         let researcher: CompanyResearcher?
         if let sites = options.sitesDirectory {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: sites, isDirectory: &isDir), isDir.boolValue else {
-                throw LeadsmithError(.inputMissing, "site snapshot folder not found (--sites)", file: sites)
-            }
-            let rules = try ResearchRules(files: options.rules)
-            researcher = CompanyResearcher(source: try SnapshotPageSource(directory: URL(fileURLWithPath: sites)), rules: rules)
+            researcher = try LeadStages.snapshotResearcher(sitesDirectory: sites, rules: options.rules)
         } else if let live = options.liveSource {
             researcher = CompanyResearcher(source: live, rules: try ResearchRules(files: options.rules))
         } else {
@@ -69,7 +50,7 @@ public struct RunJob: Sendable {
         let spool = try RecordSpool()
         var index = PersonIndex()
         for input in options.inputs {
-            var reader = try Intake.open(path: input, source: options.source, headers: headers)
+            var reader = try Intake.open(path: input, source: options.source, headers: stages.headers)
             var fileRecords = 0
             var fileRejects = 0
             while let item = try reader.next() {
@@ -78,7 +59,7 @@ public struct RunJob: Sendable {
                 case .record(let raw):
                     fileRecords += 1
                     report.bySource[raw.source.rawValue, default: 0] += 1
-                    let clean = cleaner.clean(raw)
+                    let clean = stages.clean(raw)
                     let loc = try spool.append(clean)
                     index.add(key: clean.emailKey, location: loc, truncated: clean.truncated, domain: clean.domain)
                 case .reject(let reject):
@@ -115,19 +96,15 @@ public struct RunJob: Sendable {
         report.timingsMS.append(("research", Self.ms(intakeDone, researchDone)))
 
         // 5–7. Merge each person, qualify, write in order.
-        let builder = LeadJSON(rulesVersion: rulesVersion, titles: titles)
         for (i, slot) in index.persons.enumerated() {
             var records: [CleanRecord] = []
             records.reserveCapacity(slot.records.count)
             for loc in slot.records { records.append(try spool.read(loc)) }
-            let person = MergedPerson(records: records)
             let company = slot.domain.flatMap { companies[$0] }
-            let base = builder.base(person: person, company: company)
-            let q = qualifier.qualify(person, base: base)
-            report.byStatus[q.status, default: 0] += 1
-            let line = builder.line(base, qualification: q)
+            let (line, status) = stages.lead(records: records, company: company)
+            report.byStatus[status, default: 0] += 1
             Self.countFill(line, into: &report.filled)
-            if options.all || q.status == "qualified" {
+            if options.all || status == "qualified" {
                 try out.writeLine(line)
                 report.written += 1
             }

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import LeadCore
+import LeadPipeline
+import LeadQueue
+
+/// Flags naming the queue and the batch, shared by the durable-batch commands.
+struct QueueOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Queue URL: sqlite:PATH or postgres://user:password@host:port/database (default: \(QueueLocation.defaultURL)).",
+                               valueName: "URL"))
+    var queue: String?
+
+    @Option(help: ArgumentHelp("Batch name: each batch dedupes and researches on its own.", valueName: "NAME"))
+    var batch: String?
+
+    func location() throws(LeadsmithError) -> QueueLocation {
+        try QueueLocation.parse(queue ?? ProcessInfo.processInfo.environment["LEADSMITH_QUEUE"])
+    }
+}
+
+/// `leadsmith enqueue`: store input records in the queue, one job per person.
+struct EnqueueCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enqueue",
+        abstract: "Store lead files in a durable queue (one job per person, deduped across the batch).",
+        discussion: """
+        A file already enqueued in the batch (same content) is skipped unless --again.
+        Examples:
+          leadsmith enqueue exports/*.csv exports/*.json
+          leadsmith enqueue signups.csv --queue postgres://leadsmith@db:5432/leads --batch 2024-06-01
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Lead files (newsletter CSV, chatbot JSON, download-form NDJSON).", valueName: "INPUT"))
+    var inputs: [String] = []
+
+    @Option(help: ArgumentHelp("Force the source kind of every input: newsletter, chatbot or download.", valueName: "KIND"))
+    var source: SourceKind?
+
+    @Flag(help: "Enqueue files again even if the batch already has them (their records join as new records).")
+    var again = false
+
+    @OptionGroup var queueOptions: QueueOptions
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("give at least one INPUT file") }
+        guard !inputs.contains("-") else {
+            throw ValidationError("enqueue reads files, not standard input: save it to a file so a repeat can be recognised")
+        }
+    }
+
+    func run() async throws {
+        do {
+            let rules = try common.ruleFiles()
+            let stages = try LeadStages(rules: rules)
+            for input in inputs { try LeadStages.checkReadable(input) }
+            let logger = common.logger("leadsmith.enqueue")
+            let batch = queueOptions.batch ?? "default"
+            let reports = try await QueueConnection.with(try queueOptions.location(), logger: logger) { driver in
+                let enqueuer = Enqueuer(driver: driver, stages: stages, batch: batch, source: source, logger: logger)
+                var out: [Enqueuer.FileReport] = []
+                for input in inputs { out.append(try await enqueuer.enqueue(path: input, again: again)) }
+                return out
+            }
+            for r in reports {
+                let line = r.skipped
+                    ? "leadsmith enqueue: \(r.path): already in batch \(batch), skipped (use --again to add it once more)"
+                    : "leadsmith enqueue: \(r.path): \(r.records) records, \(r.rejects) rejects; \(r.counts.stored) stored, "
+                        + "\(r.counts.merged) merged into earlier persons, \(r.counts.reopened) finished leads reopened"
+                FileHandle.standardError.write(Data((line + "\n").utf8))
+            }
+        } catch let e as LeadsmithError {
+            throw fail(e)
+        }
+    }
+}
