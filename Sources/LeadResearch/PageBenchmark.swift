@@ -56,7 +56,8 @@ public struct PageBenchmarkResult: Sendable, Equatable {
 /// `leadsmith bench pages DIR`.
 ///
 /// Files are read into memory first (I/O is not measured) and processed in path order. Times are
-/// process CPU time (`clock()`), so other programs on a busy machine do not inflate them. A file's
+/// process CPU time (`clock()`), so other programs on a busy machine do not inflate them, and the
+/// two phases alternate page by page so both run under the same conditions. A file's
 /// page kind comes from its name as in a site snapshot (`about.html` → about, `team.html` → team,
 /// anything else → home page), its site from its folder name. Each phase runs over all pages
 /// `repeats` times; the extract phase parses each page once per repeat and runs the same
@@ -72,7 +73,7 @@ public enum PageBenchmark {
     public static func run(files: [URL], rules: ResearchRules, repeats: Int) -> PageBenchmarkResult {
         let rounds = max(1, repeats)
         var failures: [PageBenchmarkResult.Failure] = []
-        var inputs: [(bytes: [UInt8], url: String, domain: String, kind: String)] = []
+        var inputs: [Input] = []
         var seen = Set<String>()
         for file in files.sorted(by: { $0.path < $1.path }) where seen.insert(file.path).inserted {
             guard let data = FileManager.default.contents(atPath: file.path) else {
@@ -94,30 +95,42 @@ public enum PageBenchmark {
             inputs.append((bytes, PageRequest(domain: domain, path: path).url, domain, kind))
         }
 
-        let parse = cpuTime {
-            for _ in 0..<rounds {
-                for input in inputs { _ = try? HTMLDocument.parse(input.bytes, url: input.url) }
-            }
-        }
+        // The phases alternate page by page (and which goes first), so both see the same machine.
         let extractor = PageExtractor(rules: rules)
-        let extract = cpuTime {
-            for _ in 0..<rounds {
-                for input in inputs {
-                    guard let document = try? HTMLDocument.parse(input.bytes, url: input.url) else { continue }
-                    let page = extractor.extract(document, kind: input.kind, url: input.url)
-                    var profile = CompanyProfile(domain: input.domain, siteStatus: .ok)
-                    FactAssembler(rules: rules, domain: input.domain, pages: [page]).fill(&profile)
+        func parseOnly(_ input: Input) {
+            _ = try? HTMLDocument.parse(input.bytes, url: input.url)
+        }
+        func parseAndExtract(_ input: Input) {
+            guard let document = try? HTMLDocument.parse(input.bytes, url: input.url) else { return }
+            let page = extractor.extract(document, kind: input.kind, url: input.url)
+            var profile = CompanyProfile(domain: input.domain, siteStatus: .ok)
+            FactAssembler(rules: rules, domain: input.domain, pages: [page]).fill(&profile)
+        }
+        var parse: clock_t = 0
+        var extract: clock_t = 0
+        for round in 0..<rounds {
+            for (i, input) in inputs.enumerated() {
+                if (i + round) % 2 == 0 {
+                    let a = clock()
+                    parseOnly(input)
+                    let b = clock()
+                    parseAndExtract(input)
+                    extract += clock() - b
+                    parse += b - a
+                } else {
+                    let a = clock()
+                    parseAndExtract(input)
+                    let b = clock()
+                    parseOnly(input)
+                    parse += clock() - b
+                    extract += b - a
                 }
             }
         }
         return PageBenchmarkResult(pages: inputs.count, bytes: inputs.reduce(0) { $0 + $1.bytes.count }, repeats: rounds,
-                                   failures: failures, parseSeconds: parse, extractSeconds: extract)
+                                   failures: failures, parseSeconds: Double(parse) / Double(CLOCKS_PER_SEC),
+                                   extractSeconds: Double(extract) / Double(CLOCKS_PER_SEC))
     }
 
-    /// The process's CPU seconds spent in `work` (the benchmark runs on one thread).
-    private static func cpuTime(_ work: () -> Void) -> Double {
-        let start = clock()
-        work()
-        return Double(clock() - start) / Double(CLOCKS_PER_SEC)
-    }
+    private typealias Input = (bytes: [UInt8], url: String, domain: String, kind: String)
 }
