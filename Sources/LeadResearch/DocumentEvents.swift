@@ -49,20 +49,14 @@ enum DocumentEvents {
         }
 
         func emitBefore(_ node: HTMLNode) {
-            // Text before the first element child: walk back to the start, report in order.
+            // Text before the first element child: back to the first sibling, then forward in order.
+            var first: HTMLNode?
             var previous = node.previousSibling
-            var pending: [String] = []
             while let p = previous {
-                switch p.kind {
-                case .text, .cdata:
-                    let t = p.content
-                    if !t.isEmpty { pending.append(t) }
-                default:
-                    break
-                }
+                first = p
                 previous = p.previousSibling
             }
-            for t in pending.reversed() { text(t) }
+            if let first { emitForward(from: first, until: node) }
         }
 
         func close() {

@@ -72,10 +72,9 @@ struct EmployeeMatcher: Sendable {
     let negativeBefore: Set<String>
     /// Language → word → (value, approximate?); `""` holds every language's words.
     let numberWordsByLanguage: [String: [String: (Int, Bool)]]
-    /// Tens words (20–90) of every language, the end of compounds like "fünfundzwanzig".
-    let tensWords: Set<String>
-    /// Their lengths in scalars.
-    let tensLengths: [Int]
+    /// Tens words (20–90) of every language as UTF-8, by last byte: the end of compounds like
+    /// "fünfundzwanzig".
+    let tensByLastByte: [[[UInt8]]]
     /// The start of every noun, "team of" and one-person phrase: a text without any of them holds
     /// no employee statement, so it is not tokenised at all.
     let triggers: MultiMatcher
@@ -109,8 +108,11 @@ struct EmployeeMatcher: Sendable {
             }
         }
         numberWordsByLanguage = byLanguage
-        tensWords = Set((byLanguage[""] ?? [:]).filter { !$0.value.1 && $0.value.0 >= 20 && $0.value.0 < 100 && $0.value.0 % 10 == 0 }.keys)
-        tensLengths = Set(tensWords.map(\.unicodeScalars.count)).sorted()
+        var tens = [[[UInt8]]](repeating: [], count: 256)
+        for word in (byLanguage[""] ?? [:]).filter({ !$0.value.1 && $0.value.0 >= 20 && $0.value.0 < 100 && $0.value.0 % 10 == 0 }).keys.sorted() {
+            if let last = word.utf8.last { tens[Int(last)].append(Array(word.utf8)) }
+        }
+        tensByLastByte = tens
         var starts = Set<String>()
         for phrase in nouns + teamOf + solo {
             guard let first = phrase.parts.first else { continue }
@@ -174,12 +176,13 @@ struct EmployeeMatcher: Sendable {
             }
             return parts.count > 1 ? (sum, false) : nil
         }
-        // A compound ends in a tens word: look up its possible endings instead of trying every joiner.
-        guard w.utf8.count >= 6 else { return nil }
-        let scalars = w.unicodeScalars
-        guard tensLengths.contains(where: { length in
-            length < scalars.count && tensWords.contains(String(String.UnicodeScalarView(scalars.suffix(length))))
-        }) else { return nil }
+        // A compound ends in a tens word: compare the word's last bytes with the tens words that
+        // end in the same byte before trying the joiners.
+        let utf8 = w.utf8
+        guard utf8.count >= 6, let last = utf8.last else { return nil }
+        guard tensByLastByte[Int(last)].contains(where: { t in t.count < utf8.count && utf8.suffix(t.count).elementsEqual(t) }) else {
+            return nil
+        }
         for joiner in ["und", "en", "ën"] {
             if let r = w.firstRange(of: joiner), r.lowerBound != w.startIndex, r.upperBound != w.endIndex {
                 let unit = String(w[..<r.lowerBound])

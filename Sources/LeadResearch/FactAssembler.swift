@@ -138,6 +138,7 @@ struct FactAssembler {
     /// Team page people first, then about page people; one entry per name. A "name" that holds the
     /// company's own name ("Over Acme Koffie") is a heading, not a person.
     private func fillPeople(_ p: inout CompanyProfile) {
+        guard pages.contains(where: { !$0.people.isEmpty }) else { return }
         let brands = [p.name?.value, p.legalName?.value].compactMap { $0 }.map(TeamExtractor.nameKey).filter { !$0.isEmpty }
         var seen = Set<String>()
         for kind in ["team", "about"] {
@@ -164,7 +165,7 @@ struct FactAssembler {
         guard let title, !title.isEmpty else { return nil }
         let parts = title.components(separatedBy: CharacterSet(charactersIn: "|–—:·•")).flatMap { $0.components(separatedBy: " - ") }
             .map { $0.trimmedSpace(newlines: false) }.filter { !$0.isEmpty }
-        let label = domain.split(separator: ".").first.map { $0.replacingOccurrences(of: "-", with: "") } ?? ""
+        let label = domain.split(separator: ".").first.map { $0.split(separator: "-").joined() } ?? ""
         func compact(_ s: String) -> String { IndustryRules.fold(s).filter { $0.isLetter || $0.isNumber } }
         return parts.max { a, b in overlap(compact(a), label) < overlap(compact(b), label) } ?? parts.first
     }
@@ -217,7 +218,7 @@ struct FactAssembler {
     }
 
     private func fillFounded(_ p: inout CompanyProfile, orgs: [(JSONLDOrganization, String)], micro: (String, String)?) {
-        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let year = rules.founding.currentYear
         func yearOf(_ s: String) -> Int? {
             let digits = s.prefix { $0.isNumber || $0 == " " }.filter(\.isNumber)
             guard digits.count == 4, let y = Int(digits), y >= 1700, y <= year else { return nil }
@@ -300,7 +301,7 @@ struct FactAssembler {
         texts["description", default: []] += [p.description?.value, pages[0].scan.meta["og:description"]].compactMap { $0 }
         texts["description", default: []] += orgs.compactMap { $0.0.description }
         texts["title"] = pages.compactMap { $0.scan.title }
-        texts["domain"] = [domain.split(separator: ".").first.map { $0.replacingOccurrences(of: "-", with: " ") } ?? ""]
+        texts["domain"] = [domain.split(separator: ".").first.map { $0.split(separator: "-", omittingEmptySubsequences: false).joined(separator: " ") } ?? ""]
         for page in pages where page.kind == "index" || page.kind == "about" {
             texts["headings", default: []] += page.scan.segments.filter(\.isHeading).map(\.text)
             let body = page.scan.segments.filter { !$0.isHeading && $0.region.isDisjoint(with: [.nav, .footer]) }.map(\.text).joined(separator: "\n")

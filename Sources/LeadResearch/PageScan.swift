@@ -123,6 +123,25 @@ struct PageScanner {
     ]
     static let headings: Set<String> = ["h1", "h2", "h3", "h4"]
     static let skipped: Set<String> = ["script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas", "select", "textarea"]
+    static let resources: Set<String> = ["meta", "link", "script", "iframe", "img", "source", "embed", "frame", "form"]
+
+    /// What the walk does with an element, by tag name (one look-up per element).
+    struct Flags: OptionSet {
+        let rawValue: UInt8
+        static let block = Flags(rawValue: 1)
+        static let heading = Flags(rawValue: 2)
+        static let skipped = Flags(rawValue: 4)
+        static let resource = Flags(rawValue: 8)
+    }
+
+    static let flags: [String: Flags] = {
+        var f: [String: Flags] = [:]
+        for n in blockElements { f[n, default: []].insert(.block) }
+        for n in headings { f[n, default: []].insert(.heading) }
+        for n in skipped { f[n, default: []].insert(.skipped) }
+        for n in resources { f[n, default: []].insert(.resource) }
+        return f
+    }()
     static let microdataSkip: Set<String> = ["parentorganization", "suborganization", "brand", "member", "memberof", "founder", "employee", "employees", "author", "funder", "sponsor", "owns", "department", "alumni"]
     static let emailProtection = MultiMatcher(["/cdn-cgi/l/email-protection"], ignoringASCIICase: true)
 
@@ -289,7 +308,8 @@ struct PageScanner {
                     team?.enter(node, name: name, attributes: [])
                     return .skipChildren
                 }
-                if handleResourceElement(node, name: name, into: &page) {
+                let flags = Self.flags[name] ?? []
+                if flags.contains(.resource), handleResourceElement(node, name: name, into: &page) {
                     stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false))
                     team?.enter(node, name: name, attributes: [])
                     return .skipChildren
@@ -297,7 +317,7 @@ struct PageScanner {
                 let attributes = node.attributes
                 noteAttributes(attributes, into: &page)
                 team?.enter(node, name: name, attributes: attributes)
-                if Self.skipped.contains(name) {
+                if flags.contains(.skipped) {
                     stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false))
                     return .skipChildren
                 }
@@ -358,10 +378,10 @@ struct PageScanner {
                     }
                 }
 
-                let isBlock = Self.blockElements.contains(name)
+                let isBlock = flags.contains(.block)
                 if isBlock {
                     flush()
-                    currentHeading = Self.headings.contains(name)
+                    currentHeading = flags.contains(.heading)
                 } else {
                     appendSpace(region: region)
                 }

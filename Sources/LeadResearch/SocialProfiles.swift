@@ -22,7 +22,8 @@ public struct SocialCanonicalizer: Sendable {
         guard !s.isEmpty else { return nil }
         if s.hasPrefix("//") { s = "https:" + s }
         if !s.lowercased().hasPrefix("http") { s = "https://" + s }
-        guard let comps = URLComponents(string: s.replacingOccurrences(of: " ", with: "%20")),
+        if s.utf8.contains(0x20) { s = s.split(separator: " ", omittingEmptySubsequences: false).joined(separator: "%20") }
+        guard let comps = URLComponents(string: s),
               var host = comps.host?.lowercased() else { return nil }
         if host.hasPrefix("www.") { host.removeFirst(4) }
         let segments = comps.path.split(separator: "/").map { String($0) }.filter { !$0.isEmpty }
@@ -31,7 +32,7 @@ public struct SocialCanonicalizer: Sendable {
 
         func handleOK(_ h: String) -> Bool {
             let l = h.lowercased()
-            return !l.isEmpty && !ignored.contains(l) && !l.contains(".php")
+            return !l.isEmpty && !ignored.contains(l) && !l.containsBytes(".php")
         }
         func base(_ h: String) -> String { h }
 

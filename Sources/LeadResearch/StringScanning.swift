@@ -107,11 +107,26 @@ enum TextFold {
                 out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
             } else if v < 0x250 {
                 out.append(contentsOf: latinBytes[Int(v) - 0x80])
+            } else if TextFold.passesThrough(scalar) {
+                var buffer = String.UnicodeScalarView()
+                buffer.append(scalar)
+                out.append(contentsOf: String(buffer).utf8)
             } else {
                 out.removeSubrange(mark...)
                 out.append(contentsOf: fold(s).utf8)
                 return
             }
+        }
+    }
+
+    /// Punctuation, symbols and spaces (`–`, `’`, `€`, `…`): folding leaves them as they are.
+    static func passesThrough(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+             .otherPunctuation, .connectorPunctuation, .mathSymbol, .currencySymbol, .spaceSeparator:
+            return true
+        default:
+            return false
         }
     }
 
@@ -126,6 +141,8 @@ enum TextFold {
                 out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : scalar)
             } else if v < 0x250 {
                 out.append(contentsOf: latin[Int(v) - 0x80].unicodeScalars)
+            } else if passesThrough(scalar) {
+                out.append(scalar)
             } else {
                 return s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
             }

@@ -192,6 +192,8 @@ struct TeamExtractor {
     /// "Anna Meyer – CEO", "Anna Meyer, CEO", "Anna Meyer (CEO)", "Geschäftsführer: Anna Meyer".
     private func split(_ text: String) -> (String, String)? {
         guard text.utf8.count <= 160, text.utf8.contains(0x20) else { return nil }
+        // Every separator holds one of these bytes ("-", "|", ",", ":", "/", "(", or starts "–—•·").
+        guard text.utf8.contains(where: { [0x2D, 0x7C, 0x2C, 0x3A, 0x2F, 0x28, 0xE2, 0xC2].contains($0) }) else { return nil }
         for sep in Self.separators {
             guard let r = text.byteRange(of: sep) else { continue }
             let left = String(text[..<r.lowerBound]).trimmedSpace(newlines: false)
@@ -219,6 +221,21 @@ struct TeamExtractor {
             previous = b
         }
         if clean, previous != 0x20 { return s }
+        // ASCII white space only: fold runs in bytes; other spaces (NBSP, U+2003…) take the scalar path.
+        if !s.utf8.contains(where: { $0 == 0xC2 || ($0 >= 0xE1 && $0 <= 0xE3) }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(s.utf8.count)
+            var pending = false
+            for b in s.utf8 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    pending = !bytes.isEmpty
+                    continue
+                }
+                if pending { bytes.append(0x20); pending = false }
+                bytes.append(b)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var pending = false

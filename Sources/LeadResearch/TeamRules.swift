@@ -83,6 +83,12 @@ struct TeamRules: Sendable {
             words[words.count - 1] = last
         }
         guard words.count >= 2, words.count <= 6 else { return nil }
+        // Lower-case words other than particles end it before any folding (sentences, labels).
+        for w in words.dropFirst() {
+            guard let s = w.unicodeScalars.first, !s.properties.isUppercase else { continue }
+            let lower = w.lowercased()
+            if !particles.contains(lower), !particles.contains(where: { $0.hasSuffix("'") && lower.hasPrefix($0) }) { return nil }
+        }
         var capitals = 0
         for (i, w) in words.enumerated() {
             let k = Self.key(w)

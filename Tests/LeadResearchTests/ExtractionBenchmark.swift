@@ -91,7 +91,20 @@ struct ExtractionBenchmark {
                 _ = PageScanner(rules: rules.scan).scan(doc, url: "https://example.com/")
             }
         }
-        return String(format: "stages: parse %.3f s, parse+walk %.3f s, parse+scan %.3f s", parse, walk, scan)
+        let extract = cpu {
+            for b in bodies {
+                guard let doc = try? HTMLDocument.parse(b) else { continue }
+                _ = PageExtractor(rules: rules).extract(doc, kind: "index", url: "https://example.com/")
+            }
+        }
+        let team = cpu {
+            for b in bodies {
+                guard let doc = try? HTMLDocument.parse(b) else { continue }
+                _ = PageExtractor(rules: rules).extract(doc, kind: "team", url: "https://example.com/team")
+            }
+        }
+        return String(format: "stages: parse %.3f s, parse+walk %.3f s, parse+scan %.3f s, parse+page extractors %.3f s (as team pages %.3f s)",
+                      parse, walk, scan, extract, team)
     }
 
     @Test(.enabled(if: realPages != nil))

@@ -25,6 +25,10 @@ struct TextParserTests {
         ("We are about 1’500 people", "en", EmployeeCount(kind: .approx, min: 1500, max: 1500)),
         ("Today we are ~400 people", "en", EmployeeCount(kind: .approx, min: 400, max: 400)),
         ("Ik ben zzp'er en werk zelfstandig.", "nl", EmployeeCount(kind: .exact, min: 1, max: 1)),
+        ("Wir sind fünfundzwanzig Mitarbeiter", "de", EmployeeCount(kind: .exact, min: 25, max: 25)),
+        ("We zijn met vijfentwintig medewerkers", "nl", EmployeeCount(kind: .exact, min: 25, max: 25)),
+        ("We are twenty-five EMPLOYEES", "en", EmployeeCount(kind: .exact, min: 25, max: 25)),
+        ("WIR SIND ZWÖLF MITARBEITER", "de", EmployeeCount(kind: .exact, min: 12, max: 12)),
     ])
     func employeePhrases(text: String, language: String, expected: EmployeeCount) {
         #expect(Self.rules.employee.claims(in: text, language: language).first?.count == expected)

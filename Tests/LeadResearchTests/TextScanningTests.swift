@@ -39,7 +39,8 @@ struct TextScanningTests {
         #expect(!MultiMatcher([], ignoringASCIICase: true).matchesAny("anything"))
     }
 
-    @Test(arguments: ["Ärzte & Zahnärzte", "Société Générale", "ŁÓDŹ", "Straße", "plain ascii", "Ελληνικά", "e\u{301}cole"])
+    @Test(arguments: ["Ärzte & Zahnärzte", "Société Générale", "ŁÓDŹ", "Straße", "plain ascii", "Ελληνικά", "e\u{301}cole",
+                      "l’équipe – 2024 … €5 • ‘x’ “y” \u{2003}z", "Ⅻ ™ ① ﬁ"])
     func foldingMatchesFoundation(text: String) {
         #expect(TextFold.fold(text) == text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased())
     }
@@ -73,7 +74,7 @@ struct WrittenOutEmailTests {
 }
 
 extension TextScanningTests {
-    @Test(arguments: ["Ärzte & Zahnärzte", "ŁÓDŹ", "plain ASCII", "Ελληνικά", "mixed é and Ω"])
+    @Test(arguments: ["Ärzte & Zahnärzte", "ŁÓDŹ", "plain ASCII", "Ελληνικά", "mixed é and Ω", "l’équipe – 2024 … €5"])
     func foldedBytesMatchFoldedString(text: String) {
         var bytes: [UInt8] = [0x41]
         TextFold.appendFolded(text, to: &bytes)
