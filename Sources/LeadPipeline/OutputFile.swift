@@ -12,11 +12,14 @@ final class OutputFile {
     /// Opens (truncating) `path`, or standard output when `path` is `nil` or `-`.
     init(path: String?) throws(LeadsmithError) {
         if let path, path != "-" {
-            guard FileManager.default.createFile(atPath: path, contents: nil),
-                  let h = FileHandle(forWritingAtPath: path) else {
-                throw LeadsmithError(.outputFailed, "cannot create output file (check the folder exists and is writable)", file: path)
+            // open(2), not FileManager.createFile: createFile writes a temporary file and renames it
+            // over the path, which would replace /dev/null, a named pipe or a symlink with a regular file.
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                let reason = String(cString: strerror(errno))
+                throw LeadsmithError(.outputFailed, "cannot open output file: \(reason) (check the folder exists and is writable)", file: path)
             }
-            handle = h
+            handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
             self.path = path
             closeOnFinish = true
         } else {

@@ -97,6 +97,19 @@ final class NDJSONSink {
             partial = nil
             return
         }
+        // A device, pipe or other special file (`--out /dev/null`, a FIFO) is written in place:
+        // renaming a partial file over it would replace it with a regular file.
+        if let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType,
+           type != .typeRegular {
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else {
+                throw LeadsmithError(.outputFailed, "cannot open output: \(String(cString: strerror(errno)))", file: path)
+            }
+            handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            self.path = nil
+            partial = nil
+            return
+        }
         self.path = path
         let partial = path + ".partial"
         self.partial = partial

@@ -150,6 +150,24 @@ struct RunJobTests {
         #expect(out.report.leads == 7)
     }
 
+    @Test func outputThroughASymlinkKeepsTheLinkAndWritesItsTarget() async throws {
+        let dir = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("target.ndjson").path
+        let link = dir.appendingPathComponent("link.ndjson").path
+        FileManager.default.createFile(atPath: target, contents: Data("old\n".utf8))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let options = RunOptions(
+            inputs: [Self.fixtures.path + "/leads/forms.ndjson"], sitesDirectory: Self.fixtures.path + "/sites",
+            rules: TestSupport.rules, outPath: link, all: true)
+        _ = try await RunJob(options: options, logger: Logger(label: "test")).run()
+        let attributes = try FileManager.default.attributesOfItem(atPath: link)
+        #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink, "the output path must not be replaced")
+        let written = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(written.split(separator: "\n").count == 2)
+        #expect(!written.hasPrefix("old"))
+    }
+
     @Test(arguments: ["missing.csv", ""])
     func missingOrDirectoryInputIsExit66(_ name: String) async throws {
         let path = name.isEmpty ? Self.fixtures.path : Self.fixtures.path + "/" + name
