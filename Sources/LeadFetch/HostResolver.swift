@@ -127,16 +127,14 @@ public final class HostResolver: Sendable {
         var node: UnsafeMutablePointer<addrinfo>? = first
         while let n = node {
             if let sa = n.pointee.ai_addr {
-                if n.pointee.ai_family == AF_INET {
-                    sa.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { p in
-                        var a = p.pointee.sin_addr
-                        out.append(withUnsafeBytes(of: &a) { Array($0) })
-                    }
-                } else if n.pointee.ai_family == AF_INET6 {
-                    sa.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { p in
-                        var a = p.pointee.sin6_addr
-                        out.append(withUnsafeBytes(of: &a) { Array($0) })
-                    }
+                // The address bytes sit at fixed offsets (sockaddr_in: 4, 4 bytes; sockaddr_in6: 8,
+                // 16 bytes) on Linux and the BSDs; read them raw rather than through the C structs'
+                // members, whose defining Clang module varies with the import graph.
+                let raw = UnsafeRawPointer(sa)
+                if n.pointee.ai_family == AF_INET, n.pointee.ai_addrlen >= 8 {
+                    out.append(Array(UnsafeRawBufferPointer(start: raw + 4, count: 4)))
+                } else if n.pointee.ai_family == AF_INET6, n.pointee.ai_addrlen >= 24 {
+                    out.append(Array(UnsafeRawBufferPointer(start: raw + 8, count: 16)))
                 }
             }
             node = n.pointee.ai_next

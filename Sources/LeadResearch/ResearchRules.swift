@@ -2,7 +2,10 @@ import Foundation
 public import LeadCore
 
 /// The rule files research reads, loaded and validated once.
-public struct ResearchRules: Sendable {
+///
+/// A final class: it is shared by every page and researcher of a run, so passing it costs one
+/// reference instead of copying every table.
+public final class ResearchRules: Sendable {
     let employee: EmployeeCountParser
     let founding: FoundingYearParser
     let fingerprints: Fingerprints
