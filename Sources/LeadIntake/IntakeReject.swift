@@ -39,6 +39,7 @@ public struct IntakeReject: Sendable, Error {
             ("source", .string(source.rawValue)),
             ("file", .string(file)),
             ("record", .int(record)),
+            ("line", .int(line)),
             ("raw", .string(raw)),
         ])
     }

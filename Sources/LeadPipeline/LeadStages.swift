@@ -60,7 +60,7 @@ public struct LeadStages: Sendable {
 
     /// The `leadsmith/reject@1` line of an intake reject, as `run --rejects` writes it.
     public static func rejectLine(_ reject: IntakeReject) -> JSONValue {
-        RunJob.rejectJSON(reject)
+        reject.json
     }
 
     /// The offline researcher for a site snapshot folder (`--sites DIR`).

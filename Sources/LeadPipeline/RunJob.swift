@@ -68,7 +68,7 @@ public struct RunJob: Sendable {
                     report.rejectsBySource[reject.source.rawValue, default: 0] += 1
                     report.rejectReasons[reject.reasonCode, default: 0] += 1
                     logger.debug("rejected record", metadata: ["file": "\(reject.file)", "record": "\(reject.record)", "reason": "\(reject.reasonCode)"])
-                    try rejectsOut?.writeLine(Self.rejectJSON(reject))
+                    try rejectsOut?.writeLine(reject.json)
                 }
                 if report.recordsIn % 1000 == 0 { progress.update("intake: \(report.recordsIn) records") }
             }
@@ -146,16 +146,6 @@ public struct RunJob: Sendable {
             }
         }
         return results
-    }
-
-    /// The `leadsmith/reject@1` record.
-    static func rejectJSON(_ r: IntakeReject) -> JSONValue {
-        .object([
-            ("schema", .string("leadsmith/reject@1")), ("stage", .string("intake")),
-            ("reason_code", .string(r.reasonCode)), ("reason", .string(r.reason)),
-            ("source", .string(r.source.rawValue)), ("file", .string(r.file)), ("record", .int(r.record)),
-            ("line", .int(r.line)), ("raw", .string(r.raw)),
-        ])
     }
 
     static func checkReadable(_ path: String) throws(LeadsmithError) {

@@ -17,7 +17,7 @@ struct DownloadNDJSONTests {
         #expect(rejects[0].json.serialized.hasPrefix(
             "{\"schema\":\"leadsmith/reject@1\",\"stage\":\"intake\",\"reason_code\":\"not_json\",\"reason\":"))
         #expect(rejects[0].json.serialized.contains("\"source\":\"download\",\"file\":"))
-        #expect(rejects[0].json.serialized.contains("\"record\":2,\"raw\":\"2024-10-15T21:25:00Z WARN"))
+        #expect(rejects[0].json.serialized.contains("\"record\":2,\"line\":2,\"raw\":\"2024-10-15T21:25:00Z WARN"))
     }
 
     @Test func submissionFieldsTimestampConsentAndExtras() throws {
