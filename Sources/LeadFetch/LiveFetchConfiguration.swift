@@ -1,13 +1,16 @@
 public import Foundation
+import LeadCore
 
 /// Everything the live page source can be told (mapped from the command line in one place).
 public struct LiveFetchConfiguration: Sendable {
     /// The robots.txt product token and the start of the `User-Agent`.
     public var productToken = "leadsmith"
     /// leadsmith's version, in the `User-Agent`.
-    public var version = "0.1"
-    /// A URL (or `mailto:`) site owners can reach the operator at, in the `User-Agent` (`--user-agent-contact`).
-    public var contact = "https://github.com/leadsmith/leadsmith"
+    public var version = LeadsmithVersion.current
+    /// Where site owners can reach the operator (`--user-agent-contact`): an `http(s)` URL or a
+    /// `mailto:` address (see ``contact(parsing:)``). `nil` sends no contact: leadsmith has no
+    /// address of its own to give, and a made-up one would send site owners to a stranger.
+    public var contact: String?
     /// Connect to loopback/private/link-local addresses too (`--allow-private`).
     public var allowPrivate = false
     /// URL ports allowed besides 80 and 443 (`--allow-port`).
@@ -53,6 +56,30 @@ public struct LiveFetchConfiguration: Sendable {
 
     public init() {}
 
-    /// `leadsmith/0.1 (+https://…)`.
-    public var userAgent: String { "\(productToken)/\(version) (+\(contact))" }
+    /// `leadsmith/0.1.0`, or `leadsmith/0.1.0 (+https://ops.example.com/crawler)` with a contact.
+    public var userAgent: String {
+        guard let contact else { return "\(productToken)/\(version)" }
+        return "\(productToken)/\(version) (+\(contact))"
+    }
+
+    /// Normalises a `--user-agent-contact` value: an `http://` or `https://` URL with a host as given,
+    /// a bare e-mail address as `mailto:ADDRESS`, a `mailto:` address as given.
+    /// - Returns: `nil` when the text is none of these, or holds spaces, controls or parentheses
+    ///   (which would break the `User-Agent` comment).
+    public static func contact(parsing text: String) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty, !t.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || "()\"".unicodeScalars.contains($0) })
+        else { return nil }
+        let lower = t.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            guard let host = URLComponents(string: t)?.host, !host.isEmpty else { return nil }
+            return t
+        }
+        let address = lower.hasPrefix("mailto:") ? String(t.dropFirst("mailto:".count)) : t
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else {
+            return nil
+        }
+        return "mailto:" + address
+    }
 }

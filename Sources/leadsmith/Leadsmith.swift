@@ -1,4 +1,5 @@
 import ArgumentParser
+import LeadCore
 
 /// The `leadsmith` command: a thin layer that maps flags to the libraries' configuration.
 @main
@@ -14,7 +15,7 @@ struct Leadsmith: AsyncParsableCommand {
 
         Exit codes: 0 done (rejects are normal), 64 usage, 65 input unusable as a whole, 66 input missing/unreadable/a directory, 70 internal error, 74 output I/O error, 78 bad rules.
         """,
-        version: "0.1.0",
+        version: LeadsmithVersion.current,
         subcommands: [RunCommand.self, ResearchCommand.self, ExplainCommand.self, RulesCommand.self,
                       EnqueueCommand.self, WorkCommand.self, StatusCommand.self, ExportCommand.self, BenchCommand.self]
     )

@@ -33,7 +33,8 @@ struct LiveOptions: ParsableArguments {
     @Flag(help: "Replay pages from the cache only; never touch the network.")
     var offline = false
 
-    @Option(help: ArgumentHelp("URL (or mailto:) site owners can reach you at; sent in the User-Agent.", valueName: "URL"))
+    @Option(help: ArgumentHelp("A URL or e-mail address site owners can reach you at, sent in the User-Agent as `leadsmith/VERSION (+URL)`.",
+                               valueName: "URL-or-email"))
     var userAgentContact: String?
 
     @Option(help: ArgumentHelp("HTTP requests in flight at once over all hosts (live research).", valueName: "N"))
@@ -52,6 +53,9 @@ struct LiveOptions: ParsableArguments {
     var timeout: Double = 30
 
     func validate() throws {
+        if let userAgentContact, LiveFetchConfiguration.contact(parsing: userAgentContact) == nil {
+            throw ValidationError("--user-agent-contact wants an http(s) URL or an e-mail address, got \(userAgentContact)")
+        }
         for rule in connectTo where ConnectToRule(parsing: rule) == nil {
             throw ValidationError("--connect-to wants HOST:PORT:ADDR:PORT, got \(rule)")
         }
@@ -78,7 +82,7 @@ struct LiveOptions: ParsableArguments {
         c.totalTimeout = .milliseconds(Int64((timeout * 1000).rounded()))
         c.readTimeout = min(c.readTimeout, c.totalTimeout)
         c.connectTimeout = min(c.connectTimeout, c.totalTimeout)
-        if let userAgentContact { c.contact = userAgentContact }
+        c.contact = userAgentContact.flatMap(LiveFetchConfiguration.contact(parsing:))
         if !noCache { c.cacheDirectory = cache.map { URL(fileURLWithPath: $0) } ?? HTTPCache.defaultDirectory }
         c.cacheTTL = cacheTTL * 3600
         c.offline = offline
@@ -87,8 +91,13 @@ struct LiveOptions: ParsableArguments {
 
     /// Starts the live page source (call `shutdown()` on it when the run is over).
     func makeSource(logger: Logger) async throws(LeadsmithError) -> LivePageSource {
+        let config = configuration
+        if config.contact == nil && !config.offline {
+            FileHandle.standardError.write(Data(("leadsmith: live research sends User-Agent: \(config.userAgent), which tells site owners no way to reach you; "
+                + "set one with --user-agent-contact URL-or-email (e.g. --user-agent-contact https://example.com/crawler)\n").utf8))
+        }
         do {
-            return try await LivePageSource.start(configuration, logger: logger)
+            return try await LivePageSource.start(config, logger: logger)
         } catch {
             throw LeadsmithError(.internalError, "cannot start the HTTP client: \(error)")
         }
