@@ -12,7 +12,8 @@ import PackageDescription
 /// - `LeadQualify`: ICP fit and BANT from rule files: scores with their reasons.
 /// - `LeadFetch`: the live page source (async-http-client): robots.txt, politeness, SSRF guard, cache.
 /// - `LeadPipeline`: clean, dedupe, research, write: the `run` job.
-/// - `LeadQueue`: durable batches on SQLite (GRDB) or PostgreSQL (postgres-nio).
+/// - `LeadQueue`: durable batches on SQLite (GRDB) or PostgreSQL (postgres-nio, TLS through NIOSSL).
+/// - `LeadMetrics`: Prometheus metrics (swift-metrics + swift-prometheus) served over HTTP (`work --metrics`).
 /// - `leadsmith`: the thin command-line executable.
 let package = Package(
     name: "leadsmith",
@@ -30,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -70,16 +74,31 @@ let package = Package(
                 "LeadCore", "LeadIntake", "LeadResearch", "LeadPipeline",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        .target(
+            name: "LeadMetrics",
+            dependencies: [
+                "LeadCore", "LeadResearch",
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .executableTarget(
             name: "leadsmith",
             dependencies: [
-                "LeadPipeline", "LeadCore", "LeadResearch", "LeadFetch", "LeadQueue", "LeadQualify",
+                "LeadPipeline", "LeadCore", "LeadResearch", "LeadFetch", "LeadQueue", "LeadQualify", "LeadMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .target(name: "LeadTestSupport", dependencies: ["LeadCore"]),
@@ -97,7 +116,15 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "LeadQueueTests", dependencies: ["LeadQueue", "LeadTestSupport"]),
+        .testTarget(
+            name: "LeadQueueTests",
+            dependencies: [
+                "LeadQueue", "LeadMetrics", "LeadTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         .testTarget(name: "LeadPipelineTests", dependencies: ["LeadPipeline", "LeadTestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -65,12 +65,14 @@ public struct LeadStages: Sendable {
 
     /// The offline researcher for a site snapshot folder (`--sites DIR`).
     /// - Throws: `input_missing` when the folder does not exist, `bad_rules` for research rule errors.
-    public static func snapshotResearcher(sitesDirectory sites: String, rules: RuleFiles) throws(LeadsmithError) -> CompanyResearcher {
+    /// - Parameter wrap: Wraps the snapshot source (e.g. to count its pages for metrics).
+    public static func snapshotResearcher(sitesDirectory sites: String, rules: RuleFiles,
+                                          wrap: (any PageSource) -> any PageSource = { $0 }) throws(LeadsmithError) -> CompanyResearcher {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: sites, isDirectory: &isDir), isDir.boolValue else {
             throw LeadsmithError(.inputMissing, "site snapshot folder not found (--sites)", file: sites)
         }
-        return CompanyResearcher(source: try SnapshotPageSource(directory: URL(fileURLWithPath: sites)),
+        return CompanyResearcher(source: wrap(try SnapshotPageSource(directory: URL(fileURLWithPath: sites))),
                                  rules: try ResearchRules(files: rules))
     }
 

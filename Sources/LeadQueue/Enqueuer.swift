@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import LeadCore
 import LeadIntake
 public import LeadPipeline
@@ -51,12 +51,31 @@ public struct Enqueuer: Sendable {
         self.logger = logger
     }
 
-    /// Enqueues one file.
+    /// Enqueues one file; `"-"` reads standard input.
+    ///
+    /// Standard input is copied to a temporary file first (hashed on the way) and then enqueued like
+    /// a file named `-`: its records say `file: "-"`, and the same content piped again is a repeat.
     /// - Parameter again: Enqueue a file already in the batch once more (its records join as new records).
     /// - Throws: ``LeadsmithError``: 66 missing input, 65 unusable input, 74 queue errors.
-    public func enqueue(path: String, again: Bool) async throws(LeadsmithError) -> FileReport {
-        try LeadStages.checkReadable(path)
-        let hash = try ContentHash.of(file: path)
+    /// - Parameter standardInput: What `-` reads (standard input unless a test gives a pipe).
+    public func enqueue(path: String, again: Bool, standardInput: FileHandle = .standardInput) async throws(LeadsmithError) -> FileReport {
+        guard path == "-" else {
+            try LeadStages.checkReadable(path)
+            return try await enqueue(reading: path, as: path, hash: try ContentHash.of(file: path), again: again)
+        }
+        let (copy, hash) = try ContentHash.spool(standardInput)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        do {
+            return try await enqueue(reading: copy.path, as: "-", hash: hash, again: again)
+        } catch {
+            var e = error
+            if e.file == copy.path { e.file = "-" }
+            throw e
+        }
+    }
+
+    /// Enqueues the file at `readPath` under the name `path` (what records and rejects say).
+    private func enqueue(reading readPath: String, as path: String, hash: String, again: Bool) async throws(LeadsmithError) -> FileReport {
         let state = try await QueueError.wrap { try await driver.input(batch: batch, hash: hash) }
         var generation = 1
         if let state {
@@ -71,7 +90,7 @@ public struct Enqueuer: Sendable {
         }
         let g = generation
         try await QueueError.wrap { try await driver.startInput(batch: batch, hash: hash, path: path, generation: g, now: Date()) }
-        var reader = try Intake.open(path: path, source: source, headers: stages.headers)
+        var reader = try Intake.open(path: readPath, source: source, headers: stages.headers)
         var records: [QueuedRecord] = []
         var rejects: [QueuedReject] = []
         var report = FileReport(path: path, skipped: false, generation: generation, records: 0, rejects: 0, counts: EnqueueCounts())
@@ -85,7 +104,8 @@ public struct Enqueuer: Sendable {
         }
         while let item = try reader.next() {
             switch item {
-            case .record(let raw):
+            case .record(var raw):
+                raw.file = path
                 report.records += 1
                 let clean = stages.clean(raw)
                 let data: Data
@@ -94,7 +114,8 @@ public struct Enqueuer: Sendable {
                 }
                 records.append(QueuedRecord(recordNumber: raw.record, source: raw.source.rawValue, personKey: clean.emailKey,
                                             domain: clean.domain, data: String(decoding: data, as: UTF8.self)))
-            case .reject(let r):
+            case .reject(var r):
+                r.file = path
                 report.rejects += 1
                 rejects.append(QueuedReject(recordNumber: r.record, source: r.source.rawValue, line: LeadStages.rejectLine(r).serialized))
             }

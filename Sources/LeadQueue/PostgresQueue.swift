@@ -299,20 +299,33 @@ public final class PostgresQueue: QueueDriver {
             """, logger: logger)
     }
 
-    public func buryExpired(maxAttempts: Int, now: Date) async throws -> Int {
+    public func buryExpired(maxAttempts: Int, batch: String?, now: Date) async throws -> BuriedCounts {
         let t = now.timeIntervalSince1970
         let message = "lease expired after \(maxAttempts) attempts (the worker crashed or hung on this job)"
-        var n = 0
+        var counts = BuriedCounts(jobs: 0, domains: 0)
         let jobs = try await client.query("""
             UPDATE lq_jobs SET state = 'dead', last_error = \(message), lease_owner = NULL, lease_until = NULL, finished_at = \(t)
-            WHERE state = 'leased' AND lease_until < \(t) AND attempts >= \(maxAttempts) RETURNING 1
+            WHERE state = 'leased' AND lease_until < \(t) AND attempts >= \(maxAttempts)
+              AND (\(batch)::text IS NULL OR batch = \(batch)) RETURNING 1
             """, logger: logger)
-        for try await _ in jobs.decode(Int.self) { n += 1 }
+        for try await _ in jobs.decode(Int.self) { counts.jobs += 1 }
         let domains = try await client.query("""
             UPDATE lq_domains SET state = 'dead', last_error = \(message), lease_owner = NULL, lease_until = NULL, finished_at = \(t)
-            WHERE state = 'leased' AND lease_until < \(t) AND attempts >= \(maxAttempts) RETURNING 1
+            WHERE state = 'leased' AND lease_until < \(t) AND attempts >= \(maxAttempts)
+              AND (\(batch)::text IS NULL OR batch = \(batch)) RETURNING 1
             """, logger: logger)
-        for try await _ in domains.decode(Int.self) { n += 1 }
+        for try await _ in domains.decode(Int.self) { counts.domains += 1 }
+        return counts
+    }
+
+    public func expireLeases(owner: String) async throws -> Int {
+        var n = 0
+        for try await _ in try await client.query(
+            "UPDATE lq_jobs SET lease_until = 0 WHERE state = 'leased' AND lease_owner = \(owner) RETURNING 1", logger: logger
+        ).decode(Int.self) { n += 1 }
+        for try await _ in try await client.query(
+            "UPDATE lq_domains SET lease_until = 0 WHERE state = 'leased' AND lease_owner = \(owner) RETURNING 1", logger: logger
+        ).decode(Int.self) { n += 1 }
         return n
     }
 

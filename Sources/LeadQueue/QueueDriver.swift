@@ -47,10 +47,15 @@ public protocol QueueDriver: Sendable {
     /// Records a failed attempt: back to pending until `retryAt`, or dead (with the error) when `nil`.
     func failLead(_ task: LeadTask, owner: String, error: String, retryAt: Date?, now: Date) async throws
     /// Parks jobs and domains whose lease expired after `maxAttempts` claims as dead (a job that
-    /// keeps killing its worker). Returns how many.
-    func buryExpired(maxAttempts: Int, now: Date) async throws -> Int
+    /// keeps killing its worker), optionally only of one batch. Returns how many of each.
+    func buryExpired(maxAttempts: Int, batch: String?, now: Date) async throws -> BuriedCounts
     /// Extends every lease `owner` holds.
     func heartbeat(owner: String, leaseUntil: Date) async throws
+    /// Ends every lease `owner` holds at once, as if it had expired: a worker restarted under the same
+    /// `--worker-id` takes its jobs back without waiting for the lease time. Unlike ``release(owner:)``
+    /// the claim still counts as an attempt, so a job that keeps killing its worker is still buried.
+    /// - Returns: The number of jobs and domains whose lease was ended.
+    func expireLeases(owner: String) async throws -> Int
     /// Gives back every lease `owner` holds (graceful shutdown): the jobs are pending again at once
     /// and the claim does not count as an attempt.
     func release(owner: String) async throws
@@ -235,6 +240,21 @@ public struct ResultRow: Sendable, Equatable {
         self.seq = seq
         self.line = line
     }
+}
+
+/// What ``QueueDriver/buryExpired(maxAttempts:batch:now:)`` parked as dead.
+public struct BuriedCounts: Sendable, Equatable {
+    /// Lead jobs parked.
+    public var jobs: Int
+    /// Domains parked.
+    public var domains: Int
+    /// Creates counts.
+    public init(jobs: Int, domains: Int) {
+        self.jobs = jobs
+        self.domains = domains
+    }
+    /// Jobs and domains together.
+    public var total: Int { jobs + domains }
 }
 
 /// A dead job and why.

@@ -25,12 +25,24 @@ public struct WorkerConfiguration: Sendable {
     public var backoffBase: TimeInterval = 2
     /// How long an idle worker waits before looking for jobs again.
     public var pollInterval: TimeInterval = 0.5
-    /// The lease owner name: unique per process (`host:pid:random`).
+    /// The lease owner name: unique per process (`host:pid:random`) unless a worker id is given.
     public var owner: String
+    /// Whether ``owner`` is a stable worker id (`--worker-id`): the worker then ends the leases a
+    /// previous process under the same id left behind as it starts, and takes those jobs back at once.
+    public var reclaimsOwnLeases = false
+    /// How often the queue depth gauges are refreshed while metrics are recorded.
+    public var depthInterval: TimeInterval = 5
 
     /// The defaults with a fresh owner name.
     public init() {
         owner = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    /// The defaults under a stable worker id (`--worker-id`). The id must be unique among the
+    /// workers running at one time: two live processes under one id would share their leases.
+    public init(workerID: String) {
+        owner = workerID
+        reclaimsOwnLeases = true
     }
 
     /// When to retry after the `attempts`-th failed claim; `nil` means give up (dead).
@@ -74,18 +86,24 @@ public final class QueueWorker: Service, @unchecked Sendable {
     private var _stats = WorkerStats()
     private var companies: [String: CompanyProfile?] = [:]
     private let onShutdownRequest: @Sendable () -> Void
+    let metrics: QueueMetrics
+    let recordsMetrics: Bool
 
     /// Creates a worker.
     /// - Parameters:
     ///   - researcher: Research for company domains (`--sites`); `nil` writes leads without research.
+    ///   - metrics: Where claims, completions, failures and the queue depth are recorded (`work --metrics`).
     ///   - onShutdownRequest: Called once when graceful shutdown starts (the CLI arms "a second signal exits at once").
     public init(driver: any QueueDriver, stages: LeadStages, researcher: CompanyResearcher?,
-                configuration: WorkerConfiguration, logger: Logger, onShutdownRequest: @escaping @Sendable () -> Void = {}) {
+                configuration: WorkerConfiguration, logger: Logger, metrics: QueueMetrics? = nil,
+                onShutdownRequest: @escaping @Sendable () -> Void = {}) {
         self.driver = driver
         self.stages = stages
         self.researcher = researcher
         self.configuration = configuration
         self.logger = logger
+        self.metrics = metrics ?? .none
+        self.recordsMetrics = metrics != nil
         self.onShutdownRequest = onShutdownRequest
     }
 
@@ -110,8 +128,16 @@ public final class QueueWorker: Service, @unchecked Sendable {
     /// Runs until the queue is drained (or forever with `follow`), or until shutdown is requested.
     public func run() async throws {
         try await withGracefulShutdownHandler {
+            if self.configuration.reclaimsOwnLeases {
+                let n = try await self.driver.expireLeases(owner: self.configuration.owner)
+                if n > 0 {
+                    self.logger.info("took back the leases of an earlier run under this worker id",
+                                     metadata: ["queue.owner": "\(self.configuration.owner)", "queue.leases": "\(n)"])
+                }
+            }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await self.heartbeats() }
+                if self.recordsMetrics { group.addTask { try await self.sampleDepth() } }
                 defer { group.cancelAll() }
                 do {
                     try await self.loop()
@@ -120,6 +146,7 @@ public final class QueueWorker: Service, @unchecked Sendable {
                     throw error
                 }
                 try await self.driver.release(owner: self.configuration.owner)
+                if self.recordsMetrics { try? await self.recordDepth() }
             }
         } onGracefulShutdown: {
             self.requestStop()
@@ -148,6 +175,20 @@ public final class QueueWorker: Service, @unchecked Sendable {
         }
     }
 
+    /// Refreshes the queue depth gauges every ``WorkerConfiguration/depthInterval``.
+    private func sampleDepth() async throws {
+        while !Task.isCancelled {
+            do { try await recordDepth() } catch {
+                logger.warning("queue depth not read", metadata: ["queue.error": "\(QueueError.describe(error))"])
+            }
+            try await Task.sleep(for: .milliseconds(Int(max(0.05, configuration.depthInterval) * 1000)))
+        }
+    }
+
+    private func recordDepth() async throws {
+        metrics.depth(try await driver.status(batch: configuration.batch, now: Date()))
+    }
+
     private func loop() async throws {
         let c = configuration
         while !stopping {
@@ -155,6 +196,7 @@ public final class QueueWorker: Service, @unchecked Sendable {
                 let domains = try await driver.claimDomains(owner: c.owner, batch: c.batch, limit: c.researchConcurrency,
                                                             leaseUntil: Date().addingTimeInterval(c.lease), now: Date())
                 if !domains.isEmpty {
+                    metrics.claimed(.domain, domains.count)
                     try await researchAll(domains)
                     continue
                 }
@@ -163,13 +205,17 @@ public final class QueueWorker: Service, @unchecked Sendable {
                                                    leaseUntil: Date().addingTimeInterval(c.lease), now: Date(),
                                                    waitForDomains: researcher != nil)
             if !jobs.isEmpty {
+                metrics.claimed(.lead, jobs.count)
                 for job in jobs {
                     if stopping { break }  // the rest are released on the way out
                     try await process(job)
                 }
                 continue
             }
-            if try await driver.buryExpired(maxAttempts: c.maxAttempts, now: Date()) > 0 { continue }
+            let buried = try await driver.buryExpired(maxAttempts: c.maxAttempts, batch: c.batch, now: Date())
+            metrics.dead(.lead, buried.jobs)
+            metrics.dead(.domain, buried.domains)
+            if buried.total > 0 { continue }
             if !c.follow, try await driver.outstanding(batch: c.batch, includeDomains: researcher != nil) == 0 { break }
             try? await Task.sleep(for: .milliseconds(Int(c.pollInterval * 1000)))
         }
@@ -191,15 +237,20 @@ public final class QueueWorker: Service, @unchecked Sendable {
                 text = String(decoding: try encoder.encode(StoredCompany(profile)), as: UTF8.self)
             } catch {
                 count { $0.failures += 1 }
+                metrics.failed(.domain)
+                let retry = configuration.retryAt(attempts: task.attempts, now: Date())
+                if retry == nil { metrics.dead(.domain) }
                 try await driver.failDomain(task, owner: configuration.owner, error: "cannot encode research result: \(error)",
-                                            retryAt: configuration.retryAt(attempts: task.attempts, now: Date()), now: Date())
+                                            retryAt: retry, now: Date())
                 continue
             }
             if try await driver.completeDomain(task, owner: configuration.owner, profile: text, now: Date()) {
                 count { $0.domains += 1 }
+                metrics.finished(.domain)
                 logger.debug("domain researched", metadata: ["queue.batch": "\(task.batch)", "queue.domain": "\(task.domain)"])
             } else {
                 count { $0.lostLeases += 1 }
+                metrics.lostLease(.domain)
             }
         }
     }
@@ -212,7 +263,9 @@ public final class QueueWorker: Service, @unchecked Sendable {
         } catch {
             let message = QueueError.describe(error)
             count { $0.failures += 1 }
+            metrics.failed(.lead)
             let retry = configuration.retryAt(attempts: job.attempts, now: Date())
+            if retry == nil { metrics.dead(.lead) }
             logger.warning("job failed", metadata: ["queue.job": "\(job.id)", "queue.attempts": "\(job.attempts)",
                                                     "queue.error": "\(message)", "queue.dead": "\(retry == nil)"])
             try await driver.failLead(job, owner: configuration.owner, error: message, retryAt: retry, now: Date())
@@ -220,8 +273,10 @@ public final class QueueWorker: Service, @unchecked Sendable {
         }
         if try await driver.completeLead(job, owner: configuration.owner, result: result, now: Date()) {
             count { $0.leads += 1 }
+            metrics.finished(.lead)
         } else {
             count { $0.lostLeases += 1 }
+            metrics.lostLease(.lead)
             logger.info("lease lost before completion; result discarded", metadata: ["queue.job": "\(job.id)"])
         }
     }

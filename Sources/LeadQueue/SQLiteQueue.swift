@@ -269,21 +269,29 @@ public final class SQLiteQueue: QueueDriver {
         }
     }
 
-    public func buryExpired(maxAttempts: Int, now: Date) async throws -> Int {
+    public func buryExpired(maxAttempts: Int, batch: String?, now: Date) async throws -> BuriedCounts {
         let t = now.timeIntervalSince1970
         return try await write { db in
             let message = "lease expired after \(maxAttempts) attempts (the worker crashed or hung on this job)"
             try db.execute(sql: """
                 UPDATE lq_jobs SET state = 'dead', last_error = ?, lease_owner = NULL, lease_until = NULL, finished_at = ?
-                WHERE state = 'leased' AND lease_until < ? AND attempts >= ?
-                """, arguments: [message, t, t, maxAttempts])
-            var n = db.changesCount
+                WHERE state = 'leased' AND lease_until < ? AND attempts >= ? AND (? IS NULL OR batch = ?)
+                """, arguments: [message, t, t, maxAttempts, batch, batch])
+            let jobs = db.changesCount
             try db.execute(sql: """
                 UPDATE lq_domains SET state = 'dead', last_error = ?, lease_owner = NULL, lease_until = NULL, finished_at = ?
-                WHERE state = 'leased' AND lease_until < ? AND attempts >= ?
-                """, arguments: [message, t, t, maxAttempts])
-            n += db.changesCount
-            return n
+                WHERE state = 'leased' AND lease_until < ? AND attempts >= ? AND (? IS NULL OR batch = ?)
+                """, arguments: [message, t, t, maxAttempts, batch, batch])
+            return BuriedCounts(jobs: jobs, domains: db.changesCount)
+        }
+    }
+
+    public func expireLeases(owner: String) async throws -> Int {
+        try await write { db in
+            try db.execute(sql: "UPDATE lq_jobs SET lease_until = 0 WHERE state = 'leased' AND lease_owner = ?", arguments: [owner])
+            let jobs = db.changesCount
+            try db.execute(sql: "UPDATE lq_domains SET lease_until = 0 WHERE state = 'leased' AND lease_owner = ?", arguments: [owner])
+            return jobs + db.changesCount
         }
     }
 

@@ -24,14 +24,16 @@ struct EnqueueCommand: AsyncParsableCommand {
         commandName: "enqueue",
         abstract: "Store lead files in a durable queue (one job per person, deduped across the batch).",
         discussion: """
-        A file already enqueued in the batch (same content) is skipped unless --again.
+        A file already enqueued in the batch (same content) is skipped unless --again; `-` reads standard
+        input (its records name the file `-`; the same content piped again is skipped too).
         Examples:
           leadsmith enqueue exports/*.csv exports/*.json
-          leadsmith enqueue signups.csv --queue postgres://leadsmith@db:5432/leads --batch 2024-06-01
+          leadsmith enqueue signups.csv --queue postgres://leadsmith@db:5432/leads?sslmode=verify-full --batch 2024-06-01
+          curl -s https://crm.example.com/export.csv | leadsmith enqueue -
         """
     )
 
-    @Argument(help: ArgumentHelp("Lead files (newsletter CSV, chatbot JSON, download-form NDJSON).", valueName: "INPUT"))
+    @Argument(help: ArgumentHelp("Lead files (newsletter CSV, chatbot JSON, download-form NDJSON); `-` reads standard input.", valueName: "INPUT"))
     var inputs: [String] = []
 
     @Option(help: ArgumentHelp("Force the source kind of every input: newsletter, chatbot or download.", valueName: "KIND"))
@@ -45,8 +47,8 @@ struct EnqueueCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one INPUT file") }
-        guard !inputs.contains("-") else {
-            throw ValidationError("enqueue reads files, not standard input: save it to a file so a repeat can be recognised")
+        guard inputs.filter({ $0 == "-" }).count <= 1 else {
+            throw ValidationError("standard input (-) can be read only once")
         }
     }
 
@@ -54,7 +56,7 @@ struct EnqueueCommand: AsyncParsableCommand {
         do {
             let rules = try common.ruleFiles()
             let stages = try LeadStages(rules: rules)
-            for input in inputs { try LeadStages.checkReadable(input) }
+            for input in inputs where input != "-" { try LeadStages.checkReadable(input) }
             let logger = common.logger("leadsmith.enqueue")
             let batch = queueOptions.batch ?? "default"
             let reports = try await QueueConnection.with(try queueOptions.location(), logger: logger) { driver in

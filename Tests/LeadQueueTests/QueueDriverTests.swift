@@ -13,6 +13,13 @@ struct QueueSkipTests {
         let status = try await Backend.postgres.withQueue { driver, f in try await driver.status(batch: f.batch, now: Date()) }
         #expect(status.jobs.isEmpty)
     }
+
+    @Test(.enabled(if: Backend.postgresTLSURL != nil,
+                   "PostgreSQL TLS queue tests skipped: LEADSMITH_TEST_POSTGRES_TLS_URL is not set (eval \"$(scripts/ci-postgres.sh tls)\" to run them)"))
+    func postgresOverTLSIsReachable() async throws {
+        let status = try await Backend.postgresTLS.withQueue { driver, f in try await driver.status(batch: f.batch, now: Date()) }
+        #expect(status.jobs.isEmpty)
+    }
 }
 
 /// One suite, every engine: the behaviour `enqueue`, `work` and `export` promise.
@@ -174,7 +181,7 @@ struct QueueDriverTests {
                 #expect(!claimed.isEmpty)
                 now = now.addingTimeInterval(1)
             }
-            #expect(try await driver.buryExpired(maxAttempts: 2, now: now) > 0)
+            #expect(try await driver.buryExpired(maxAttempts: 2, batch: f.batch, now: now).jobs > 0)
             let status = try await driver.status(batch: f.batch, now: now)
             #expect(status.jobs["dead"] ?? 0 > 0 && status.dead.allSatisfy { $0.error.contains("lease expired") })
         }

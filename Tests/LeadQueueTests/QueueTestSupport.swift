@@ -9,15 +9,22 @@ import Testing
 
 /// The engines the shared suite runs on. PostgreSQL joins when `LEADSMITH_TEST_POSTGRES_URL` is
 /// set (CI sets it through `scripts/ci-postgres.sh`); otherwise ``QueueSkipTests`` says why it skipped.
+/// `postgresTLS` joins when `LEADSMITH_TEST_POSTGRES_TLS_URL` is set (`scripts/ci-postgres.sh tls`):
+/// the same suite over TLS with `sslmode=verify-full` against the test CA.
 enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case sqlite, postgres
+    case sqlite, postgres, postgresTLS
 
-    static var postgresURL: String? {
-        ProcessInfo.processInfo.environment["LEADSMITH_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    static func environment(_ name: String) -> String? {
+        ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    static var postgresURL: String? { environment("LEADSMITH_TEST_POSTGRES_URL") }
+    static var postgresTLSURL: String? { environment("LEADSMITH_TEST_POSTGRES_TLS_URL") }
+
     /// The engines available here.
-    static var available: [Backend] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+    static var available: [Backend] {
+        [.sqlite] + (postgresURL == nil ? [] : [.postgres]) + (postgresTLSURL == nil ? [] : [.postgresTLS])
+    }
 
     var testDescription: String { rawValue }
 
@@ -30,6 +37,7 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         switch self {
         case .sqlite: location = .sqlite(path: fixture.dir.appendingPathComponent("queue.sqlite").path)
         case .postgres: location = try QueueLocation.parse(Self.postgresURL)
+        case .postgresTLS: location = try QueueLocation.parse(Self.postgresTLSURL)
         }
         return try await QueueConnection.with(location, logger: QueueFixture.logger) { driver in
             try await body(driver, fixture)
