@@ -25,7 +25,6 @@ for p in "$@"; do
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-echo "leadsmith: installing ${missing[*]}…" >&2
 if [ "$(id -u)" = 0 ]; then
     apt=(apt-get)
 elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
@@ -35,6 +34,7 @@ else
     echo "  run: sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
     exit 1
 fi
+echo "leadsmith: installing ${missing[*]}…" >&2
 export DEBIAN_FRONTEND=noninteractive
 "${apt[@]}" update -qq >&2
 "${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}" >&2

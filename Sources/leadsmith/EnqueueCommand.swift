@@ -6,7 +6,7 @@ import LeadQueue
 
 /// Flags naming the queue and the batch, shared by the durable-batch commands.
 struct QueueOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Queue URL: sqlite:PATH or postgres://user:password@host:port/database (default: \(QueueLocation.defaultURL)).",
+    @Option(help: ArgumentHelp("Queue URL: sqlite:PATH or postgres://user:password@host:port/database[?sslmode=disable|prefer|require|verify-ca|verify-full&sslrootcert=FILE] (default: \(QueueLocation.defaultURL); TLS: sslmode=prefer, as in libpq).",
                                valueName: "URL"))
     var queue: String?
 
