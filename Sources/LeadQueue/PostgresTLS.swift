@@ -22,8 +22,15 @@ import PostgresNIO
 public struct PostgresTLS: Sendable, Equatable {
     /// libpq's `sslmode` values that leadsmith supports.
     public enum Mode: String, Sendable, CaseIterable {
-        case disable, prefer, require
+        /// Never encrypt.
+        case disable
+        /// Encrypt when the server offers TLS, else connect unencrypted; no certificate check.
+        case prefer
+        /// Always encrypt; the certificate is checked only when `sslrootcert` is given.
+        case require
+        /// Always encrypt; the certificate must chain to a trusted root.
         case verifyCA = "verify-ca"
+        /// Always encrypt; the certificate must chain to a trusted root and name the host.
         case verifyFull = "verify-full"
     }
 
