@@ -12,6 +12,7 @@ import PackageDescription
 /// - `LeadQualify`: ICP fit and BANT from rule files: scores with their reasons.
 /// - `LeadFetch`: the live page source (async-http-client): robots.txt, politeness, SSRF guard, cache.
 /// - `LeadPipeline`: clean, dedupe, research, write: the `run` job.
+/// - `LeadHandoff`: the hand-off to sales: CRM import CSV, the suppression list, the HTML run report.
 /// - `LeadQueue`: durable batches on SQLite (GRDB) or PostgreSQL (postgres-nio).
 /// - `leadsmith`: the thin command-line executable.
 let package = Package(
@@ -30,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -60,14 +62,15 @@ let package = Package(
             ]
         ),
         .target(name: "LeadQualify", dependencies: ["LeadCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "LeadHandoff", dependencies: ["LeadCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "LeadPipeline",
-            dependencies: ["LeadCore", "LeadIntake", "LeadResearch", "LeadQualify", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["LeadCore", "LeadIntake", "LeadHandoff", "LeadResearch", "LeadQualify", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "LeadQueue",
             dependencies: [
-                "LeadCore", "LeadIntake", "LeadResearch", "LeadPipeline",
+                "LeadCore", "LeadIntake", "LeadResearch", "LeadPipeline", "LeadHandoff",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -77,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "leadsmith",
             dependencies: [
-                "LeadPipeline", "LeadCore", "LeadResearch", "LeadFetch", "LeadQueue", "LeadQualify",
+                "LeadPipeline", "LeadCore", "LeadResearch", "LeadFetch", "LeadQueue", "LeadQualify", "LeadHandoff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -91,13 +94,14 @@ let package = Package(
         .testTarget(
             name: "LeadFetchTests",
             dependencies: [
-                "LeadFetch", "LeadTestSupport",
+                "LeadFetch", "LeadTestSupport", "LeadPipeline", "LeadHandoff",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "LeadQueueTests", dependencies: ["LeadQueue", "LeadTestSupport"]),
+        .testTarget(name: "LeadHandoffTests", dependencies: ["LeadHandoff", "LeadPipeline", "LeadHTML", "LeadTestSupport"]),
         .testTarget(name: "LeadPipelineTests", dependencies: ["LeadPipeline", "LeadTestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
