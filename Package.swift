@@ -102,7 +102,7 @@ let package = Package(
         ),
         .testTarget(name: "LeadQueueTests", dependencies: ["LeadQueue", "LeadTestSupport"]),
         .testTarget(name: "LeadHandoffTests", dependencies: ["LeadHandoff", "LeadPipeline", "LeadHTML", "LeadTestSupport"]),
-        .testTarget(name: "LeadPipelineTests", dependencies: ["LeadPipeline", "LeadTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LeadPipelineTests", dependencies: ["LeadPipeline", "LeadHandoff", "LeadResearch", "LeadTestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

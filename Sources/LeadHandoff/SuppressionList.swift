@@ -51,12 +51,13 @@ public struct SuppressionList: Sendable, Equatable {
             if entry.count == 64, entry.allSatisfy(\.isHexDigit) {
                 hashes.insert(entry.lowercased())
             } else if entry.contains("@") {
+                // An unknown top-level domain is kept (such a lead's address is invalid but still has a key).
                 let parsed = EmailParser.parse(entry)
-                guard parsed.valid, let email = parsed.email else {
+                guard parsed.valid || parsed.invalidReason == EmailParser.Reason.unknownTLD else {
                     throw LeadsmithError(.badRules, "suppression list: '\(entry)' is not a valid e-mail address (\(parsed.invalidReason ?? "syntax"))",
                                          file: file, line: lineNo)
                 }
-                emails.insert(email)
+                emails.insert(parsed.email ?? parsed.cleaned)
                 if let key = parsed.key { emails.insert(key) }
             } else if let domain = Self.domain(entry) {
                 domains.insert(domain)
@@ -76,8 +77,9 @@ public struct SuppressionList: Sendable, Equatable {
         if s.hasPrefix("@") { s = String(s.dropFirst()) }
         guard s.contains("."), !s.contains(" ") else { return nil }
         let probe = EmailParser.parse("x@" + s)
-        guard probe.valid, let d = probe.domain else { return nil }
-        return d
+        if probe.valid { return probe.domain }
+        guard probe.invalidReason == EmailParser.Reason.unknownTLD, probe.cleaned.hasPrefix("x@") else { return nil }
+        return String(probe.cleaned.dropFirst(2))
     }
 
     /// The lower-case SHA-256 hex digest of a string's UTF-8 bytes.

@@ -45,6 +45,11 @@ enum ConsentReader {
             else if d.optInAt == nil, optInNames.contains(whole) { d.optInAt = v }
             else if d.confirmedAt == nil, confirmNames.contains(whole) { d.confirmedAt = v }
         }
+        // A newsletter sign-up is the opt-in: its sign-up time (Mailchimp OPTIN_TIME, "Aangemeld op", …).
+        if d.optInAt == nil, raw.source == .newsletter, let signup = raw.fields["signup_date"]?.trimmingCharacters(in: .whitespaces),
+           !signup.isEmpty {
+            d.optInAt = signup
+        }
         guard statedBasis != nil || d.text != nil || !d.communications.isEmpty || d.optInAt != nil || d.confirmedAt != nil else {
             return nil
         }
