@@ -43,7 +43,8 @@ public struct HandoffStats: Sendable {
     var leads = 0
     var sites: [String: Int] = [:]
     var siteExamples: [String: [String]] = [:]
-    var rulesVersion: String?
+    /// The rules version of the first lead line seen.
+    public private(set) var rulesVersion: String?
 
     /// Empty statistics.
     public init() {}
@@ -123,7 +124,8 @@ public struct HandoffStats: Sendable {
         }
     }
 
-    static func hasValue(_ v: JSONValue?) -> Bool {
+    /// Whether a lead field has a value (not null, empty or `unknown`), as fill rates count it.
+    public static func hasValue(_ v: JSONValue?) -> Bool {
         switch v {
         case nil, .null?: return false
         case .array(let a)?: return !a.isEmpty

@@ -19,13 +19,13 @@ public enum ReportHTML {
 
 /// How a number is shown.
 enum NumberFormat: String {
-    case int, percent, hours, ms
+    case int, percent, days, ms
 
     func text(_ v: JSONValue?) -> String {
         switch self {
         case .int: return v?.intValue.map(String.init) ?? (v?.doubleValue.map { String($0) } ?? "0")
         case .percent: return String(format: "%.1f%%", (v?.doubleValue ?? 0) * 100)
-        case .hours: return String(format: "%.1f h", v?.doubleValue ?? 0)
+        case .days: return String(format: "%.1f d", (v?.doubleValue ?? 0) / 24)
         case .ms: return "\(v?.intValue ?? 0) ms"
         }
     }
@@ -60,6 +60,11 @@ struct HTMLBuilder {
         return "<\(tag) data-path=\"\(Self.esc(path))\" data-format=\"\(format.rawValue)\">\(Self.esc(format.text(v)))</\(tag)>"
     }
 
+    /// A label that is a key of a JSON object (an age range).
+    func key(_ k: String, tag: String = "span") -> String {
+        "<\(tag) data-key=\"\(Self.esc(k))\">\(Self.esc(k))</\(tag)>"
+    }
+
     /// A text element copied from a JSON string.
     func str(_ path: String, tag: String = "span") -> String {
         "<\(tag) data-text=\"\(Self.esc(path))\">\(Self.esc(report.pointer(path)?.text ?? ""))</\(tag)>"
@@ -71,17 +76,19 @@ struct HTMLBuilder {
     :root{--ink:#1b1f24;--muted:#57606a;--line:#d0d7de;--bg:#ffffff;--panel:#f6f8fa;--q:#1a7f37;--n:#bf8700;--d:#cf222e;--r:#6e7781;--a:#0969da;--b:#8250df}
     *{box-sizing:border-box}
     body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--ink);background:var(--bg);margin:0 auto;max-width:1100px;padding:24px}
-    h1{font-size:1.6em;margin:0 0 4px}h2{font-size:1.2em;margin:0 0 8px}
+    h1{font-size:1.6em;margin:0 0 4px}h2{font-size:1.2em;margin:0 0 8px}h3.small{font-size:1em;margin:4px 0}
     .meta{color:var(--muted);margin:0 0 16px}
     .kpis{display:flex;flex-wrap:wrap;gap:12px;margin:0 0 20px;padding:0;list-style:none}
     .kpis li{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:10px 14px;min-width:120px}
     .kpis b{display:block;font-size:1.5em}
     section{margin:0 0 28px}
     .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:16px}
+    .grid>div{min-width:0}
+    .grid{align-items:start}
     figure{margin:0;background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:12px}
     figure:focus{outline:3px solid var(--a);outline-offset:2px}
     figcaption{font-weight:600;margin:0 0 6px}
-    svg{display:block;width:100%;height:auto}
+    svg{display:block;max-width:100%;height:auto}
     svg text{font-size:12px;fill:var(--ink)}
     .bar{fill:var(--a)}.s-records{fill:#8c959f}.s-valid_email{fill:#54aeff}.s-researched{fill:var(--a)}
     .s-qualified{fill:var(--q)}.s-nurture{fill:var(--n)}.s-disqualified{fill:var(--d)}.s-rejected{fill:var(--r)}.s-suppressed{fill:#a475f9}
@@ -128,12 +135,13 @@ struct HTMLBuilder {
     }
 
     /// A horizontal bar chart: one row per item.
-    mutating func bars(_ title: String, rows: [(label: String, path: String, cls: String)], format: NumberFormat = .int, maxValue: Double? = nil) {
+    mutating func bars(_ title: String, rows: [(label: String, path: String, cls: String)], format: NumberFormat = .int, maxValue: Double? = nil,
+                       compact: Bool = false) {
         let values = rows.map { report.pointer($0.path)?.doubleValue ?? 0 }
         let top = max(maxValue ?? (values.max() ?? 0), 1e-9)
-        let rowH = 22, labelW = 170, chartW = 260, valueW = 80
+        let rowH = 22, labelW = compact ? 150 : 170, chartW = compact ? 130 : 260, valueW = compact ? 40 : 80
         let height = max(1, rows.count) * rowH + 6
-        w("<svg viewBox=\"0 0 \(labelW + chartW + valueW) \(height)\" role=\"img\" aria-label=\"\(Self.esc(title)), bar chart; the table below has the numbers\">")
+        w("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelW + chartW + valueW)\" height=\"\(height)\" viewBox=\"0 0 \(labelW + chartW + valueW) \(height)\" role=\"img\" aria-label=\"\(Self.esc(title)), bar chart; the table below has the numbers\">")
         for (i, row) in rows.enumerated() {
             let y = i * rowH + 4
             let width = values[i] <= 0 ? 0 : max(1, Int((values[i] / top * Double(chartW)).rounded()))
@@ -150,7 +158,10 @@ struct HTMLBuilder {
     /// A table: header cells and rows of already-rendered cells (first cell is the row header).
     mutating func table(_ caption: String, headers: [String], rows: [[String]]) {
         w("<table>\n<caption>\(Self.esc(caption))</caption>\n<thead><tr>")
-        for (i, h) in headers.enumerated() { w("<th scope=\"col\"\(i > 0 ? " class=\"n\"" : "")>\(Self.esc(h))</th>") }
+        // A header that is already markup (starts with `<`) is used as is.
+        for (i, h) in headers.enumerated() {
+            w("<th scope=\"col\"\(i > 0 ? " class=\"n\"" : "")>\(h.hasPrefix("<") ? h : Self.esc(h))</th>")
+        }
         w("</tr></thead>\n<tbody>\n")
         if rows.isEmpty {
             w("<tr><td class=\"empty\" colspan=\"\(headers.count)\">none</td></tr>\n")
@@ -173,32 +184,38 @@ struct HTMLBuilder {
 
     mutating func funnel() {
         let sources = report["funnel"]?.pairs.map(\.0) ?? []
-        w("<section aria-labelledby=\"h-funnel\">\n<h2 id=\"h-funnel\">Funnel per source</h2>\n<div class=\"grid\">\n")
+        w("<section aria-labelledby=\"h-funnel\">\n<h2 id=\"h-funnel\">Funnel per source</h2>\n")
+        _ = figureOpen("Records → valid e-mail → researched company → qualified / nurture / disqualified / rejected, per source")
+        w("<div class=\"grid\">\n")
         for src in sources {
-            _ = figureOpen("Source: \(src)")
-            bars("Funnel of \(src)", rows: Self.funnelStages.map { ($0.label, "funnel/\(src)/\($0.key)", "s-\($0.key)") })
-            w("</figure>\n")
+            w("<div><h3 class=\"small\">\(Self.esc(src))</h3>\n")
+            bars("Funnel of \(src)", rows: Self.funnelStages.map { ($0.label, "funnel/\(src)/\($0.key)", "s-\($0.key)") }, compact: true)
+            w("</div>\n")
         }
-        _ = figureOpen("Conversion to qualified per source")
-        bars("Conversion to qualified", rows: sources.map { ($0, "funnel/\($0)/conversion", "s-qualified") }, format: .percent, maxValue: 1)
-        w("</figure>\n</div>\n")
-        table("Funnel per source: records → valid e-mail → researched company → outcome; conversion = qualified ÷ records",
-              headers: ["source"] + Self.funnelStages.map(\.label) + ["merged", "conversion to qualified"],
+        w("</div>\n")
+        table("Funnel per source (records = leads + merged + rejected + suppressed)",
+              headers: ["source"] + Self.funnelStages.map(\.label) + ["merged"],
               rows: sources.map { src in
-                  [Self.esc(src)] + Self.funnelStages.map { num("funnel/\(src)/\($0.key)") }
-                      + [num("funnel/\(src)/merged"), num("funnel/\(src)/conversion", .percent)]
+                  [Self.esc(src)] + Self.funnelStages.map { num("funnel/\(src)/\($0.key)") } + [num("funnel/\(src)/merged")]
               })
-        w("</section>\n")
+        w("</figure>\n")
+        _ = figureOpen("Conversion to qualified per source (qualified ÷ records)")
+        bars("Conversion to qualified", rows: sources.map { ($0, "funnel/\($0)/conversion", "s-qualified") }, format: .percent, maxValue: 1)
+        table("Conversion to qualified per source", headers: ["source", "records", "qualified", "conversion"],
+              rows: sources.map { src in
+                  [Self.esc(src), num("funnel/\(src)/records"), num("funnel/\(src)/qualified"), num("funnel/\(src)/conversion", .percent)]
+              })
+        w("</figure>\n</section>\n")
     }
 
     mutating func scores() {
         w("<section aria-labelledby=\"h-scores\">\n<h2 id=\"h-scores\">Scores and grades</h2>\n<div class=\"grid\">\n")
         let buckets = report["score_histogram"]?.items ?? []
-        _ = figureOpen("Score histogram (leads per 10 points)")
+        _ = figureOpen("Score histogram (leads per ten-point range)")
         let counts = buckets.map { $0["leads"]?.doubleValue ?? 0 }
         let top = max(counts.max() ?? 0, 1)
         let colW = 36, chartH = 150
-        w("<svg viewBox=\"0 0 \(buckets.count * colW + 10) \(chartH + 40)\" role=\"img\" aria-label=\"Score histogram; the table below has the numbers\">")
+        w("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(buckets.count * colW + 10)\" height=\"\(chartH + 40)\" viewBox=\"0 0 \(buckets.count * colW + 10) \(chartH + 40)\" role=\"img\" aria-label=\"Score histogram; the table below has the numbers\">")
         for (i, _) in buckets.enumerated() {
             let h = counts[i] <= 0 ? 0 : max(1, Int((counts[i] / top * Double(chartH - 20)).rounded()))
             let x = i * colW + 6
@@ -206,7 +223,7 @@ struct HTMLBuilder {
             w("<text x=\"\(x + (colW - 6) / 2)\" y=\"\(chartH - h - 4)\" text-anchor=\"middle\">\(num("score_histogram/\(i)/leads", tag: "tspan"))</text>")
             w("<text x=\"\(x + (colW - 6) / 2)\" y=\"\(chartH + 16)\" text-anchor=\"middle\">\(num("score_histogram/\(i)/from", tag: "tspan"))</text>")
         }
-        w("<text x=\"6\" y=\"\(chartH + 34)\">score from (each bar covers 10 points)</text>")
+        w("<text x=\"6\" y=\"\(chartH + 34)\">lowest score of each ten-point range</text>")
         w("</svg>\n")
         table("Leads per score range", headers: ["score", "leads"], rows: buckets.indices.map { i in
             ["\(num("score_histogram/\(i)/from"))–\(num("score_histogram/\(i)/to"))", num("score_histogram/\(i)/leads")]
@@ -249,7 +266,7 @@ struct HTMLBuilder {
         w("<section aria-labelledby=\"h-fill\">\n<h2 id=\"h-fill\">Field fill rates by method</h2>\n")
         _ = figureOpen("Share of leads with a value, split by how it was found")
         let rowH = 20, labelW = 170, chartW = 520
-        w("<svg viewBox=\"0 0 \(labelW + chartW + 70) \(fields.count * rowH + 8)\" role=\"img\" aria-label=\"Fill rate per field as stacked bars by method; the table below has the numbers\">")
+        w("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelW + chartW + 70)\" height=\"\(fields.count * rowH + 8)\" viewBox=\"0 0 \(labelW + chartW + 70) \(fields.count * rowH + 8)\" role=\"img\" aria-label=\"Fill rate per field as stacked bars by method; the table below has the numbers\">")
         for (i, (field, f)) in fields.enumerated() {
             let y = i * rowH + 4
             w("<text x=\"\(labelW - 6)\" y=\"\(y + 13)\" text-anchor=\"end\">\(Self.esc(field))</text>")
@@ -283,7 +300,7 @@ struct HTMLBuilder {
         w("<section aria-labelledby=\"h-age\">\n<h2 id=\"h-age\">Lead age at hand-off</h2>\n")
         _ = figureOpen("Time from the record's own timestamp to this run, per source")
         let rowH = 24, labelW = 120, chartW = 560
-        w("<svg viewBox=\"0 0 \(labelW + chartW + 10) \(sources.count * rowH + 8)\" role=\"img\" aria-label=\"Lead age per source as stacked bars; the table below has the numbers\">")
+        w("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelW + chartW + 10)\" height=\"\(sources.count * rowH + 8)\" viewBox=\"0 0 \(labelW + chartW + 10) \(sources.count * rowH + 8)\" role=\"img\" aria-label=\"Lead age per source as stacked bars; the table below has the numbers\">")
         for (i, (src, a)) in sources.enumerated() {
             let y = i * rowH + 4
             let total = Double(a["leads"]?.intValue ?? 0)
@@ -292,19 +309,19 @@ struct HTMLBuilder {
             for (j, label) in labels.enumerated() {
                 let n = a["buckets"]?[label]?.doubleValue ?? 0
                 let width = total == 0 ? 0 : n / total * Double(chartW)
-                w("<rect class=\"m\(j % 8)\" x=\"\(Int(x.rounded()))\" y=\"\(y + 2)\" width=\"\(max(0, Int(width.rounded())))\" height=\"\(rowH - 6)\"><title>\(Self.esc(src)) \(Self.esc(label))</title></rect>")
+                w("<rect class=\"m\(j % 8)\" x=\"\(Int(x.rounded()))\" y=\"\(y + 2)\" width=\"\(max(0, Int(width.rounded())))\" height=\"\(rowH - 6)\">\(key(label, tag: "title"))</rect>")
                 x += width
             }
             if total == 0 { w("<text x=\"\(labelW + 4)\" y=\"\(y + 15)\">no record timestamps</text>") }
         }
         w("</svg>\n<ul class=\"key\" aria-label=\"Age ranges\">")
-        for (j, l) in labels.enumerated() { w("<li><i class=\"k-m\(j % 8)\"></i>\(Self.esc(l))</li>") }
+        for (j, l) in labels.enumerated() { w("<li><i class=\"k-m\(j % 8)\"></i>\(key(l))</li>") }
         w("</ul>\n")
         table("Leads per age range, per source (leads without a record timestamp are counted as unknown)",
-              headers: ["source"] + labels + ["unknown", "mean", "max"],
+              headers: ["source"] + labels.map { key($0) } + ["unknown", "mean age", "oldest"],
               rows: sources.map { src, _ in
                   [Self.esc(src)] + labels.map { num("lead_age/\(src)/buckets/\($0)") }
-                      + [num("lead_age/\(src)/unknown"), num("lead_age/\(src)/mean_hours", .hours), num("lead_age/\(src)/max_hours", .hours)]
+                      + [num("lead_age/\(src)/unknown"), num("lead_age/\(src)/mean_hours", .days), num("lead_age/\(src)/max_hours", .days)]
               })
         w("</figure>\n</section>\n")
     }

@@ -84,6 +84,12 @@ public struct LeadStages: Sendable {
         reject.json
     }
 
+    /// Parses one JSON text (a stored lead line, a `--report` JSON file) keeping key order and
+    /// `true` apart from `1`; `nil` when it is not exactly one JSON value.
+    public static func parseJSON(_ text: String) -> JSONValue? {
+        JSONText.parse(text)
+    }
+
     /// The offline researcher for a site snapshot folder (`--sites DIR`).
     /// - Throws: `input_missing` when the folder does not exist, `bad_rules` for research rule errors.
     public static func snapshotResearcher(sitesDirectory sites: String, rules: RuleFiles) throws(LeadsmithError) -> CompanyResearcher {

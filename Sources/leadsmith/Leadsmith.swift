@@ -16,6 +16,6 @@ struct Leadsmith: AsyncParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [RunCommand.self, ResearchCommand.self, ExplainCommand.self, RulesCommand.self,
-                      EnqueueCommand.self, WorkCommand.self, StatusCommand.self, ExportCommand.self, BenchCommand.self]
+                      EnqueueCommand.self, WorkCommand.self, StatusCommand.self, ExportCommand.self, ReportCommand.self, BenchCommand.self]
     )
 }
