@@ -85,7 +85,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "LeadTestSupport", dependencies: ["LeadCore"]),
+        .target(name: "LeadTestSupport", dependencies: ["LeadCore", "LeadIntake", "LeadHandoff"]),
         .testTarget(name: "LeadHTMLTests", dependencies: ["LeadHTML"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LeadCoreTests", dependencies: ["LeadCore", "LeadTestSupport"]),
         .testTarget(name: "LeadResearchTests", dependencies: ["LeadResearch", "LeadTestSupport"], resources: [.copy("Fixtures")]),
@@ -101,7 +101,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LeadQueueTests", dependencies: ["LeadQueue", "LeadTestSupport"]),
-        .testTarget(name: "LeadHandoffTests", dependencies: ["LeadHandoff", "LeadPipeline", "LeadHTML", "LeadTestSupport"]),
+        .testTarget(name: "LeadHandoffTests", dependencies: ["LeadHandoff", "LeadPipeline", "LeadIntake", "LeadTestSupport"]),
         .testTarget(name: "LeadPipelineTests", dependencies: ["LeadPipeline", "LeadHandoff", "LeadResearch", "LeadTestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

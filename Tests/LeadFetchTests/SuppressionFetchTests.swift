@@ -41,6 +41,7 @@ struct SuppressionFetchTests {
         #expect(server.requests(host: "person-only.fr").isEmpty, "the only lead at this domain is suppressed by hash")
         #expect(!server.requests(host: "keepme-gmbh.de").isEmpty, "the test server does answer: the other company is read")
         let written = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(TestSupport.schemaErrors(leads: written).isEmpty)
         #expect(written.contains("eva.meyer@keepme-gmbh.de"))
         #expect(!written.contains("optout") && !written.contains("paul"))
     }

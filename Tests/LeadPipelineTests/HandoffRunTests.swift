@@ -48,6 +48,10 @@ struct HandoffRunTests {
         options.liveSource = source
         configure(&options)
         let summary = try await RunJob(options: options, logger: Logger(label: "test")).run()
+        let written = try String(contentsOfFile: paths[0], encoding: .utf8)
+        let invalid = TestSupport.schemaErrors(leads: options.format == .ndjson ? written : "",
+                                               rejects: try String(contentsOfFile: paths[1], encoding: .utf8))
+        #expect(invalid.isEmpty, "schemas/: \(invalid.prefix(5))")
         return Result(out: try String(contentsOfFile: paths[0], encoding: .utf8),
                       outBytes: try Data(contentsOf: URL(fileURLWithPath: paths[0])),
                       rejects: try String(contentsOfFile: paths[1], encoding: .utf8),
