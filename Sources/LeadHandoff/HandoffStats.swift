@@ -135,11 +135,16 @@ public struct HandoffStats: Sendable {
         }
     }
 
-    static func parseTime(_ s: String) -> Date? {
+    // ISO8601DateFormatter parses thread-safely once configured; building one per lead is slow.
+    nonisolated(unsafe) static let plainTime = ISO8601DateFormatter()
+    nonisolated(unsafe) static let fractionalTime: ISO8601DateFormatter = {
         let f = ISO8601DateFormatter()
-        if let d = f.date(from: s) { return d }
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.date(from: s)
+        return f
+    }()
+
+    static func parseTime(_ s: String) -> Date? {
+        plainTime.date(from: s) ?? fractionalTime.date(from: s)
     }
 
     static func ratio(_ n: Int, _ d: Int) -> JSONValue {

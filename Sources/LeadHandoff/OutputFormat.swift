@@ -149,7 +149,7 @@ extension CSVLayout {
         Column("Last Name", "person.last_name"),
         Column("Job Title", "person.title"),
         Column("Phone Number", "person.phone", phone: true),
-        Column("Marketing contact consent") { line, _ in consentFlag(line, yes: "true", no: "false") },
+        Column("leadsmith Consent") { line, _ in consentFlag(line, yes: "true", no: "false") },
         Column("Company Name", "company.name"),
         Column("Company Domain Name", "company.domain"),
         Column("Website URL", "company.website"),
