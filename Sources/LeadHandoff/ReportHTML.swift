@@ -136,7 +136,7 @@ struct HTMLBuilder {
 
     /// A horizontal bar chart: one row per item.
     mutating func bars(_ title: String, rows: [(label: String, path: String, cls: String)], format: NumberFormat = .int, maxValue: Double? = nil,
-                       compact: Bool = false) {
+                       compact: Bool = false, labelPaths: [String]? = nil) {
         let values = rows.map { report.pointer($0.path)?.doubleValue ?? 0 }
         let top = max(maxValue ?? (values.max() ?? 0), 1e-9)
         let rowH = 22, labelW = compact ? 150 : 170, chartW = compact ? 130 : 260, valueW = compact ? 40 : 80
@@ -145,7 +145,12 @@ struct HTMLBuilder {
         for (i, row) in rows.enumerated() {
             let y = i * rowH + 4
             let width = values[i] <= 0 ? 0 : max(1, Int((values[i] / top * Double(chartW)).rounded()))
-            w("<text x=\"\(labelW - 6)\" y=\"\(y + 14)\" text-anchor=\"end\">\(Self.esc(Self.short(row.label)))</text>")
+            if let lp = labelPaths?[i] {
+                // A label read from the report (a rule id, a reason code) names its JSON path too.
+                w("<text x=\"\(labelW - 6)\" y=\"\(y + 14)\" text-anchor=\"end\">\(str(lp, tag: "tspan"))</text>")
+            } else {
+                w("<text x=\"\(labelW - 6)\" y=\"\(y + 14)\" text-anchor=\"end\">\(Self.esc(Self.short(row.label)))</text>")
+            }
             w("<rect class=\"\(row.cls)\" x=\"\(labelW)\" y=\"\(y + 2)\" width=\"\(width)\" height=\"\(rowH - 6)\" rx=\"2\"/>")
             w("<text x=\"\(labelW + width + 4)\" y=\"\(y + 14)\">\(num(row.path, format, tag: "tspan"))</text>")
         }
@@ -240,13 +245,15 @@ struct HTMLBuilder {
         w("<section aria-labelledby=\"h-reasons\">\n<h2 id=\"h-reasons\">Why leads drop out</h2>\n<div class=\"grid\">\n")
         let dq = report["disqualification_reasons"]?.items ?? []
         _ = figureOpen("Top disqualification reasons")
-        bars("Disqualified leads per rule", rows: dq.indices.map { (dq[$0]["rule"]?.text ?? "", "disqualification_reasons/\($0)/leads", "s-disqualified") })
+        bars("Disqualified leads per rule", rows: dq.indices.map { (dq[$0]["rule"]?.text ?? "", "disqualification_reasons/\($0)/leads", "s-disqualified") },
+             labelPaths: dq.indices.map { "disqualification_reasons/\($0)/rule" })
         table("Disqualified leads per hard disqualifier", headers: ["rule", "leads"],
               rows: dq.indices.map { [str("disqualification_reasons/\($0)/rule"), num("disqualification_reasons/\($0)/leads")] })
         w("</figure>\n")
         let rj = report["reject_reasons_top"]?.items ?? []
         _ = figureOpen("Top reject reasons")
-        bars("Rejected records per reason", rows: rj.indices.map { (rj[$0]["reason_code"]?.text ?? "", "reject_reasons_top/\($0)/count", "s-rejected") })
+        bars("Rejected records per reason", rows: rj.indices.map { (rj[$0]["reason_code"]?.text ?? "", "reject_reasons_top/\($0)/count", "s-rejected") },
+             labelPaths: rj.indices.map { "reject_reasons_top/\($0)/reason_code" })
         table("Rejected records per reason, with the first examples (file:line, record)", headers: ["reason", "records", "first examples"],
               rows: rj.indices.map { i in
                   let ex = (rj[i]["examples"]?.items ?? []).indices.map { j in
