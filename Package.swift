@@ -12,6 +12,7 @@ import PackageDescription
 /// - `LeadQualify`: ICP fit and BANT from rule files: scores with their reasons.
 /// - `LeadFetch`: the live page source (async-http-client): robots.txt, politeness, SSRF guard, cache.
 /// - `LeadPipeline`: clean, dedupe, research, write: the `run` job.
+ /// - `LeadHandoff`: the hand-off to sales: CRM import CSV, the suppression list, the HTML run report.
 /// - `LeadQueue`: durable batches on SQLite (GRDB) or PostgreSQL (postgres-nio, TLS through NIOSSL).
 /// - `LeadMetrics`: Prometheus metrics (swift-metrics + swift-prometheus) served over HTTP (`work --metrics`).
 /// - `leadsmith`: the thin command-line executable.
@@ -34,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -64,14 +66,15 @@ let package = Package(
             ]
         ),
         .target(name: "LeadQualify", dependencies: ["LeadCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "LeadHandoff", dependencies: ["LeadCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "LeadPipeline",
-            dependencies: ["LeadCore", "LeadIntake", "LeadResearch", "LeadQualify", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["LeadCore", "LeadIntake", "LeadHandoff", "LeadResearch", "LeadQualify", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "LeadQueue",
             dependencies: [
-                "LeadCore", "LeadIntake", "LeadResearch", "LeadPipeline",
+                "LeadCore", "LeadIntake", "LeadResearch", "LeadPipeline", "LeadHandoff",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -94,14 +97,14 @@ let package = Package(
         .executableTarget(
             name: "leadsmith",
             dependencies: [
-                "LeadPipeline", "LeadCore", "LeadResearch", "LeadFetch", "LeadQueue", "LeadQualify", "LeadMetrics",
+                "LeadPipeline", "LeadCore", "LeadResearch", "LeadFetch", "LeadQueue", "LeadQualify", "LeadMetrics", "LeadHandoff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        .target(name: "LeadTestSupport", dependencies: ["LeadCore"]),
+        .target(name: "LeadTestSupport", dependencies: ["LeadCore", "LeadIntake", "LeadHandoff"]),
         .testTarget(name: "LeadHTMLTests", dependencies: ["LeadHTML"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LeadCoreTests", dependencies: ["LeadCore", "LeadTestSupport"]),
         .testTarget(name: "LeadResearchTests", dependencies: ["LeadResearch", "LeadTestSupport"], resources: [.copy("Fixtures")]),
@@ -110,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "LeadFetchTests",
             dependencies: [
-                "LeadFetch", "LeadTestSupport",
+                "LeadFetch", "LeadTestSupport", "LeadPipeline", "LeadHandoff",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -125,7 +128,8 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        .testTarget(name: "LeadPipelineTests", dependencies: ["LeadPipeline", "LeadTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LeadHandoffTests", dependencies: ["LeadHandoff", "LeadPipeline", "LeadIntake", "LeadTestSupport"]),
+        .testTarget(name: "LeadPipelineTests", dependencies: ["LeadPipeline", "LeadHandoff", "LeadResearch", "LeadTestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -69,6 +69,9 @@ public final class LivePageSource: PageSource {
     }
 
     /// Closes connections and stops the tunnel.
+    /// Hosts waiting out an interval or Crawl-delay right now (for the progress line).
+    public var hostsWaiting: Int { politeness.hostsWaiting }
+
     public func shutdown() async {
         try? await client.shutdown()
         await tunnel.shutdown()

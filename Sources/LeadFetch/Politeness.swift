@@ -1,3 +1,5 @@
+import Foundation
+
 /// Global and per-host concurrency with a minimum interval between requests to one host.
 ///
 /// A request first waits its turn on its host (one at a time per host), then until the host's next
@@ -6,6 +8,11 @@
 public final class Politeness: Sendable {
     let clock: FetchClock
     private let state: PolitenessState
+    private let waitingCount = WaitingCounter()
+
+    /// Hosts sleeping right now until their next allowed start (interval, Crawl-delay, Retry-After):
+    /// a cheap snapshot for progress displays.
+    public var hostsWaiting: Int { waitingCount.value }
 
     /// - Parameters:
     ///   - globalLimit: requests in flight at once, over all hosts.
@@ -20,7 +27,11 @@ public final class Politeness: Sendable {
     public func run<T: Sendable>(host: String, interval: Duration, _ body: @Sendable () async -> T) async -> T {
         await state.acquireHost(host)
         let wait = await state.nextAllowed(host) - clock.elapsed
-        await clock.sleep(for: wait)
+        if wait > .zero {
+            waitingCount.add(1)
+            await clock.sleep(for: wait)
+            waitingCount.add(-1)
+        }
         await state.acquireGlobal()
         let start = clock.elapsed
         let result = await body()
@@ -33,6 +44,15 @@ public final class Politeness: Sendable {
     public func backOff(host: String, for delay: Duration) async {
         await state.push(host, to: clock.elapsed + delay)
     }
+}
+
+/// A lock-guarded counter readable from any thread.
+final class WaitingCounter: @unchecked Sendable {
+    // Safety: `count` is only touched under `lock`.
+    private let lock = NSLock()
+    private var count = 0
+    func add(_ n: Int) { lock.lock(); count += n; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }
 
 actor PolitenessState {

@@ -54,6 +54,8 @@ public struct CleanRecord: Sendable, Codable {
     var statements: [String]
     /// Unknown input fields, in input order.
     var extra: [Pair]
+    /// Consent evidence beyond yes/no (statement text, subscriptions, lawful basis, opt-in times), if the record has any.
+    var consentDetail: ConsentDetail? = nil
 
     struct Flags: Sendable, Codable, Equatable {
         var valid: Bool
@@ -66,5 +68,28 @@ public struct CleanRecord: Sendable, Codable {
     struct Pair: Sendable, Codable, Equatable {
         var name: String
         var value: String
+    }
+}
+
+/// What a record says about consent beyond yes/no: the statement agreed to, per-subscription
+/// choices, a stated lawful basis and opt-in/confirmation times (PRODUCT.md hand-off; written as
+/// `person.consent_detail`).
+struct ConsentDetail: Sendable, Codable, Equatable {
+    /// A stated lawful basis (`consent`, `legitimate_interest`, …, as the record gives it), else
+    /// `consent` when the person agreed to a stated text or opted in; `nil` otherwise.
+    var basis: String?
+    /// The consent statement shown to the person.
+    var text: String?
+    /// Per-subscription choices (form `consent.communications`).
+    var communications: [Communication]
+    /// When the person opted in (newsletter `OPTIN_TIME`, …), as found.
+    var optInAt: String?
+    /// When a double opt-in was confirmed (newsletter `CONFIRM_TIME`, …), as found.
+    var confirmedAt: String?
+
+    struct Communication: Sendable, Codable, Equatable {
+        var id: String?
+        var granted: Bool?
+        var text: String?
     }
 }

@@ -98,7 +98,8 @@ struct Cleaner: Sendable {
             domainSource: domainSource,
             timestamp: raw.timestamp,
             statements: visitorTexts + (f["message"].map { [$0] } ?? []),
-            extra: raw.extra.map { CleanRecord.Pair(name: $0.name, value: $0.value) }
+            extra: raw.extra.map { CleanRecord.Pair(name: $0.name, value: $0.value) },
+            consentDetail: ConsentReader.read(raw)
         )
     }
 

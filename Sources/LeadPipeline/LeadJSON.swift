@@ -24,7 +24,8 @@ struct LeadJSON {
     }
 
     /// The complete line: the base plus the qualification.
-    func line(_ base: Base, qualification q: Qualification) -> JSONValue {
+    /// - Parameter retainUntil: the `retain_until` date (`--retain-days`), last key of the line; `nil` leaves it out.
+    func line(_ base: Base, qualification q: Qualification, retainUntil: String? = nil) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("schema", .string("leadsmith/lead@1")),
             ("lead_id", .string(base.leadID)),
@@ -44,6 +45,7 @@ struct LeadJSON {
             pairs.append(("extra", .object(base.extra.map { ($0.name, .string($0.value)) })))
         }
         pairs.append(("rules_version", .string(rulesVersion)))
+        if let retainUntil { pairs.append(("retain_until", .string(retainUntil))) }
         return .object(pairs)
     }
 
@@ -73,7 +75,7 @@ struct LeadJSON {
             phone = PhoneNumber.e164(raw, defaultCountry: recordCountry ?? siteCountry ?? tld)
         }
 
-        let personJSON: JSONValue = .object([
+        var personPairs: [(String, JSONValue)] = [
             ("email", .string(p.emailText)),
             ("first_name", .string(person.first(\.firstName))),
             ("last_name", .string(person.first(\.lastName))),
@@ -83,12 +85,16 @@ struct LeadJSON {
             ("title_source", .string(title?.titleSource ?? (teamTitle != nil ? "team_page" : nil))),
             ("phone", .string(phone)),
             ("consent", .bool(person.consent)),
-            ("email_flags", .object([
-                ("valid", .bool(p.flags.valid)), ("freemail", .bool(p.flags.freemail)),
-                ("disposable", .bool(p.flags.disposable)), ("role", .bool(p.flags.role)),
-                ("invalid_reason", .string(p.flags.invalidReason)),
-            ])),
-        ])
+        ]
+        if let (detail, record) = person.consentDetail {
+            personPairs.append(("consent_detail", Self.consentJSON(detail, record: record)))
+        }
+        personPairs.append(("email_flags", .object([
+            ("valid", .bool(p.flags.valid)), ("freemail", .bool(p.flags.freemail)),
+            ("disposable", .bool(p.flags.disposable)), ("role", .bool(p.flags.role)),
+            ("invalid_reason", .string(p.flags.invalidReason)),
+        ])))
+        let personJSON: JSONValue = .object(personPairs)
 
         // Company: the researched site, with the record's values as fallbacks.
         let fallback = Self.fallback(person)
@@ -115,6 +121,20 @@ struct LeadJSON {
         })
         return Base(person: personJSON, company: companyJSON, recordStatus: person.truncated ? "truncated" : "ok",
                     sources: sources, provenance: provenance, extra: person.extra, leadID: Self.leadID(person))
+    }
+
+    /// `person.consent_detail`: the evidence behind `consent`, and the record it came from.
+    static func consentJSON(_ d: ConsentDetail, record: CleanRecord) -> JSONValue {
+        .object([
+            ("basis", .string(d.basis)),
+            ("text", .string(d.text)),
+            ("communications", .array(d.communications.map {
+                .object([("id", .string($0.id)), ("granted", .bool($0.granted)), ("text", .string($0.text))])
+            })),
+            ("opt_in_at", .string(d.optInAt)),
+            ("confirmed_at", .string(d.confirmedAt)),
+            ("source", .object([("file", .string(record.ref.file)), ("record", .int(record.ref.record))])),
+        ])
     }
 
     /// Record values used when the site has none (PRODUCT.md "Fallbacks").

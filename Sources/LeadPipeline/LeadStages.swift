@@ -1,5 +1,6 @@
-import Foundation
+public import Foundation
 public import LeadCore
+public import LeadHandoff
 public import LeadIntake
 import LeadQualify
 public import LeadResearch
@@ -51,16 +52,42 @@ public struct LeadStages: Sendable {
     /// - Parameters:
     ///   - records: All records of one person (same e-mail key), first record first; not empty.
     ///   - company: The research result for the person's company domain, `nil` without research.
-    public func lead(records: [CleanRecord], company: CompanyProfile?) -> (line: JSONValue, status: String) {
+    ///   - retainUntil: the `retain_until` date stamped on the line (`--retain-days`), `nil` for none.
+    public func lead(records: [CleanRecord], company: CompanyProfile?, retainUntil: String? = nil) -> (line: JSONValue, status: String) {
         let person = MergedPerson(records: records)
         let base = builder.base(person: person, company: company)
         let q = qualifier.qualify(person, base: base)
-        return (builder.line(base, qualification: q), q.status)
+        return (builder.line(base, qualification: q, retainUntil: retainUntil), q.status)
+    }
+
+    /// Whether a cleaned record is on a suppression list: its address (canonical, dedupe key or
+    /// their SHA-256), its e-mail domain or its company domain.
+    public static func isSuppressed(_ record: CleanRecord, by list: SuppressionList) -> Bool {
+        var domains: [String] = []
+        if let e = record.email, let at = e.lastIndex(of: "@") { domains.append(String(e[e.index(after: at)...])) }
+        if let d = record.domain { domains.append(d) }
+        if let w = record.website, let d = Cleaner.websiteDomain(w) { domains.append(d) }
+        return list.contains(email: record.email, key: record.emailKey, domains: domains)
+    }
+
+    /// `retain_until` for a run on `date` keeping data `days` days: the UTC calendar date `date + days`.
+    public static func retainUntil(from date: Date, days: Int) -> String {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC")!
+        let d = cal.date(byAdding: .day, value: days, to: date) ?? date
+        let c = cal.dateComponents([.year, .month, .day], from: d)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
 
     /// The `leadsmith/reject@1` line of an intake reject, as `run --rejects` writes it.
     public static func rejectLine(_ reject: IntakeReject) -> JSONValue {
         reject.json
+    }
+
+    /// Parses one JSON text (a stored lead line, a `--report` JSON file) keeping key order and
+    /// `true` apart from `1`; `nil` when it is not exactly one JSON value.
+    public static func parseJSON(_ text: String) -> JSONValue? {
+        JSONText.parse(text)
     }
 
     /// The offline researcher for a site snapshot folder (`--sites DIR`).

@@ -37,6 +37,15 @@ struct MergedPerson {
         return first(\.consent)
     }
 
+    /// The consent evidence of the record that decides ``consent`` (the first that says no, else
+    /// the first with any evidence), with that record.
+    var consentDetail: (ConsentDetail, CleanRecord)? {
+        if let no = records.first(where: { $0.consent == false }) {
+            return no.consentDetail.map { ($0, no) }
+        }
+        return records.first(where: { $0.consentDetail != nil }).map { ($0.consentDetail!, $0) }
+    }
+
     /// Title, function and seniority come together from the first record that has a title.
     var titleRecord: CleanRecord? { records.first(where: { $0.title != nil }) }
 

@@ -38,6 +38,13 @@ final class OutputFile {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Appends text as it is (a CSV header or row with its own line ending).
+    func write(text: String) throws(LeadsmithError) {
+        buffer.append(contentsOf: text.utf8)
+        lines += 1
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
     func flush() throws(LeadsmithError) {
         guard !buffer.isEmpty else { return }
         do {

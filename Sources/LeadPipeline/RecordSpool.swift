@@ -84,13 +84,29 @@ struct PersonIndex {
         var hasComplete: Bool
         /// The company domain of the person's first record that has one (before redirects).
         var domain: String?
+        /// On the suppression list (found by a later record of the same address).
+        var suppressed = false
     }
 
     private(set) var persons: [Person] = []
     private var byKey: [String: Int] = [:]
+    private var suppressedKeys: Set<String> = []
     private(set) var merged = 0
 
     /// Adds a record; returns `true` when it joined an existing person.
+    /// Whether records with this dedupe key are suppressed.
+    func isSuppressed(_ key: String?) -> Bool {
+        guard let key else { return false }
+        return suppressedKeys.contains(key)
+    }
+
+    /// Suppresses a dedupe key: later records are dropped and an indexed person is marked.
+    mutating func suppress(key: String?) {
+        guard let key else { return }
+        suppressedKeys.insert(key)
+        if let i = byKey[key] { persons[i].suppressed = true }
+    }
+
     @discardableResult
     mutating func add(key: String?, location: RecordSpool.Location, truncated: Bool, domain: String?) -> Bool {
         if let key, let i = byKey[key] {

@@ -1,5 +1,6 @@
 import Foundation
 public import LeadCore
+import LeadHandoff
 import LeadIntake
 import LeadQualify
 import LeadResearch
@@ -25,7 +26,8 @@ public struct RunJob: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         var report = RunReport()
-        let progress = Progress(enabled: options.progress)
+        report.runAt = options.now
+        let progress = Progress(mode: options.progress, hostsWaiting: options.hostsWaiting)
 
         // Fail fast on inputs and rules before writing anything.
         for input in options.inputs where input != "-" {
@@ -35,6 +37,7 @@ public struct RunJob: Sendable {
             throw LeadsmithError(.usage, "standard input (-) can be read only once")
         }
         let stages = try LeadStages(rules: options.rules, icpFile: options.icpFile)
+        report.rulesVersion = stages.rulesVersion
         let researcher: CompanyResearcher?
         if let sites = options.sitesDirectory {
             researcher = try LeadStages.snapshotResearcher(sitesDirectory: sites, rules: options.rules)
@@ -45,10 +48,15 @@ public struct RunJob: Sendable {
         }
         let out = try OutputFile(path: options.outPath)
         let rejectsOut = try options.rejectsPath.map { p throws(LeadsmithError) in try OutputFile(path: p) }
+        if options.format.isCSV { try out.write(text: options.format.preamble) }
+        let suppression = options.suppression.flatMap { $0.count == 0 ? nil : $0 }
+        let retainUntil = options.retainDays.map { LeadStages.retainUntil(from: options.now, days: $0) }
 
-        // 1–2. Intake and clean, streaming; spool records, index persons.
+        // 1–2. Intake and clean, streaming; spool records, index persons. Suppressed records are
+        // dropped here, before research: never spooled, never researched, counted only.
         let spool = try RecordSpool()
         var index = PersonIndex()
+        progress.begin("intake", unit: "records", total: nil)
         for input in options.inputs {
             var reader = try Intake.open(path: input, source: options.source, headers: stages.headers)
             var fileRecords = 0
@@ -60,6 +68,12 @@ public struct RunJob: Sendable {
                     fileRecords += 1
                     report.bySource[raw.source.rawValue, default: 0] += 1
                     let clean = stages.clean(raw)
+                    if let suppression, LeadStages.isSuppressed(clean, by: suppression) || index.isSuppressed(clean.emailKey) {
+                        index.suppress(key: clean.emailKey)
+                        report.suppressed += 1
+                        report.handoff.addSuppressed(source: raw.source.rawValue)
+                        continue
+                    }
                     let loc = try spool.append(clean)
                     index.add(key: clean.emailKey, location: loc, truncated: clean.truncated, domain: clean.domain)
                 case .reject(let reject):
@@ -68,47 +82,82 @@ public struct RunJob: Sendable {
                     report.rejectsBySource[reject.source.rawValue, default: 0] += 1
                     report.rejectReasons[reject.reasonCode, default: 0] += 1
                     logger.debug("rejected record", metadata: ["file": "\(reject.file)", "record": "\(reject.record)", "reason": "\(reject.reasonCode)"])
-                    try rejectsOut?.writeLine(reject.json)
+                    let line = reject.json
+                    report.handoff.add(reject: line)
+                    try rejectsOut?.writeLine(line)
                 }
-                if report.recordsIn % 1000 == 0 { progress.update("intake: \(report.recordsIn) records") }
+                if report.recordsIn % 256 == 0 { progress.update(report.recordsIn) }
             }
             report.perFile.append((input, fileRecords, fileRejects))
         }
         try spool.flush()
-        report.merged = index.merged
-        report.leads = index.persons.count
+        // A person whose address was suppressed after some of their records were indexed: all of
+        // their records count as suppressed, none as lead or merged.
+        var persons: [PersonIndex.Person] = []
+        for slot in index.persons {
+            if slot.suppressed {
+                for loc in slot.records {
+                    report.suppressed += 1
+                    report.handoff.addSuppressed(source: try spool.read(loc).ref.source.rawValue)
+                }
+            } else {
+                persons.append(slot)
+            }
+        }
+        report.leads = persons.count
+        report.merged = persons.reduce(0) { $0 + $1.records.count - 1 }
         let intakeDone = clock.now
         report.timingsMS.append(("intake", Self.ms(started, intakeDone)))
 
         // 3–4. Research each company domain once (first-seen order), bounded concurrency.
         var domains: [String] = []
         var seen = Set<String>()
-        for person in index.persons {
+        for person in persons {
             if let domain = person.domain, seen.insert(domain).inserted { domains.append(domain) }
         }
         var companies: [String: CompanyProfile] = [:]
         if let researcher {
+            progress.begin("research", unit: "domains", total: domains.count)
             companies = await Self.research(domains, with: researcher, concurrency: max(1, options.researchConcurrency), progress: progress)
             report.domainsResearched = companies.count
-            for c in companies.values { report.siteStatuses[c.siteStatus.rawValue, default: 0] += 1 }
+            for d in domains {
+                guard let c = companies[d] else { continue }
+                report.siteStatuses[c.siteStatus.rawValue, default: 0] += 1
+                report.handoff.add(company: c)
+            }
         }
         let researchDone = clock.now
         report.timingsMS.append(("research", Self.ms(intakeDone, researchDone)))
 
         // 5–7. Merge each person, qualify, write in order.
-        for (i, slot) in index.persons.enumerated() {
+        progress.begin("write", unit: "leads", total: persons.count)
+        for (i, slot) in persons.enumerated() {
             var records: [CleanRecord] = []
             records.reserveCapacity(slot.records.count)
             for loc in slot.records { records.append(try spool.read(loc)) }
             let company = slot.domain.flatMap { companies[$0] }
-            let (line, status) = stages.lead(records: records, company: company)
+            if let suppression, let final = company?.domain, final != slot.domain,
+               suppression.contains(email: nil, key: nil, domains: [final]) {
+                // The company domain redirected to a suppressed one: hand nothing over.
+                report.leads -= 1
+                report.merged -= records.count - 1
+                report.suppressed += records.count
+                for r in records { report.handoff.addSuppressed(source: r.ref.source.rawValue) }
+                continue
+            }
+            let (line, status) = stages.lead(records: records, company: company, retainUntil: retainUntil)
             report.byStatus[status, default: 0] += 1
             Self.countFill(line, into: &report.filled)
+            report.handoff.add(lead: line, recordTime: records.first(where: { $0.timestamp != nil })?.timestamp, runTime: options.now)
             if options.all || status == "qualified" {
-                try out.writeLine(line)
+                if options.format.isCSV {
+                    try out.write(text: options.format.render(line))
+                } else {
+                    try out.writeLine(line)
+                }
                 report.written += 1
             }
-            if i % 1000 == 999 { progress.update("write: \(i + 1)/\(index.persons.count) leads") }
+            if i % 64 == 63 { progress.update(i + 1) }
         }
         try out.finish()
         try rejectsOut?.finish()
@@ -119,11 +168,22 @@ public struct RunJob: Sendable {
 
         if let reportPath = options.reportPath {
             let r = try OutputFile(path: reportPath)
-            try r.writeLine(report.json)
+            if Self.isHTML(reportPath) {
+                try r.write(text: ReportHTML.page(report.json))
+            } else {
+                try r.writeLine(report.json)
+            }
             try r.finish()
         }
-        logger.info("run finished", metadata: ["leads": "\(report.leads)", "rejects": "\(report.rejects)", "merged": "\(report.merged)"])
+        logger.info("run finished", metadata: ["leads": "\(report.leads)", "rejects": "\(report.rejects)", "merged": "\(report.merged)",
+                                               "suppressed": "\(report.suppressed)"])
         return report
+    }
+
+    /// Whether a report path asks for the HTML page (`.html`, `.htm`).
+    public static func isHTML(_ path: String) -> Bool {
+        let p = path.lowercased()
+        return p.hasSuffix(".html") || p.hasSuffix(".htm")
     }
 
     /// Researches domains with at most `concurrency` in flight (a sliding window).
@@ -141,7 +201,7 @@ public struct RunJob: Sendable {
             for _ in 0..<min(concurrency, domains.count) { start() }
             while let (d, profile) = await group.next() {
                 results[d] = profile
-                progress.update("research: \(results.count)/\(domains.count) domains")
+                progress.update(results.count)
                 start()
             }
         }
@@ -179,30 +239,5 @@ public struct RunJob: Sendable {
                 }
             }
         }
-    }
-}
-
-/// A one-line progress display on standard error, only when it is a terminal.
-final class Progress: @unchecked Sendable {
-    // Safety: updates come from the job's own task; the lock guards the throttle state.
-    private let enabled: Bool
-    private let lock = NSLock()
-    private var last = Date.distantPast
-
-    init(enabled: Bool) { self.enabled = enabled }
-
-    func update(_ text: String) {
-        guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        let now = Date()
-        guard now.timeIntervalSince(last) > 0.1 else { return }
-        last = now
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
-    }
-
-    func clear() {
-        guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

@@ -1,4 +1,6 @@
+public import Foundation
 public import LeadCore
+public import LeadHandoff
 public import LeadResearch
 
 /// Everything `leadsmith run` needs, mapped from the command line in one place.
@@ -22,16 +24,27 @@ public struct RunOptions: Sendable {
     public var all: Bool
     /// Where reject records go; `nil` counts them only.
     public var rejectsPath: String?
-    /// Where the JSON run report goes.
+    /// Where the run report goes: a self-contained HTML page when the path ends in `.html`/`.htm`,
+    /// else the JSON summary.
     public var reportPath: String?
     /// Domains researched at once.
     public var researchConcurrency: Int
-    /// Show a progress line on standard error.
-    public var progress: Bool
+    /// Progress on standard error: none, a live line (a terminal) or a plain line every few seconds.
+    public var progress: ProgressMode
+    /// How many hosts are waiting out a Crawl-delay or interval right now (live research), for the progress line.
+    public var hostsWaiting: (@Sendable () -> Int)?
+    /// The output format of the leads (`--format`); rejects are always NDJSON.
+    public var format: OutputFormat = .ndjson
+    /// People not to research or hand over (`--suppress`), checked after cleaning, before research.
+    public var suppression: SuppressionList?
+    /// Stamps `retain_until` (run date + N days) on every lead line (`--retain-days`).
+    public var retainDays: Int?
+    /// The run's "now": lead ages at hand-off and the date `retain_until` counts from. Injectable for tests.
+    public var now: Date = Date()
 
     public init(inputs: [String], source: SourceKind? = nil, sitesDirectory: String? = nil, rules: RuleFiles, icpFile: String? = nil,
                 outPath: String? = nil, all: Bool = false, rejectsPath: String? = nil, reportPath: String? = nil,
-                researchConcurrency: Int = 4, progress: Bool = false) {
+                researchConcurrency: Int = 4, progress: ProgressMode = .off) {
         self.inputs = inputs
         self.source = source
         self.sitesDirectory = sitesDirectory
@@ -45,4 +58,14 @@ public struct RunOptions: Sendable {
         self.researchConcurrency = researchConcurrency
         self.progress = progress
     }
+}
+
+/// Where `run` reports progress.
+public enum ProgressMode: Sendable, Equatable {
+    /// Nothing (`--quiet`, tests).
+    case off
+    /// A live line redrawn in place (standard error is a terminal).
+    case live
+    /// One plain line every `seconds` (standard error is a file or a pipe).
+    case plain(seconds: Double)
 }

@@ -1,4 +1,6 @@
+public import Foundation
 public import LeadCore
+public import LeadHandoff
 
 /// Counts, fill rates and timings of one run: printed as a summary on stderr and written as JSON.
 public struct RunReport: Sendable {
@@ -9,6 +11,8 @@ public struct RunReport: Sendable {
     public var rejects = 0
     /// Records merged into an earlier person's `sources`.
     public var merged = 0
+    /// Records held back by the suppression list (`--suppress`): counted only, written nowhere.
+    public var suppressed = 0
     /// Lines written to the leads output.
     public var written = 0
     public var byStatus: [String: Int] = [:]
@@ -21,15 +25,22 @@ public struct RunReport: Sendable {
     /// Field → number of leads with a value.
     public var filled: [String: Int] = [:]
     public var timingsMS: [(stage: String, ms: Int)] = []
+    /// When the run handed the leads over (its "now": lead ages, `retain_until`).
+    public var runAt: Date?
+    /// The rules version of the run.
+    public var rulesVersion: String?
+    /// Funnel, histograms, reasons, fill by method, lead ages and site problems for the hand-off report.
+    public var handoff = HandoffStats()
 
     public init() {}
 
-    /// Whether every record is accounted for: `in = leads + rejects + merged`.
-    public var balanced: Bool { recordsIn == leads + rejects + merged }
+    /// Whether every record is accounted for: `in = leads + rejects + merged + suppressed`.
+    public var balanced: Bool { recordsIn == leads + rejects + merged + suppressed }
 
     /// The one-line accounting summary.
     public var accountingLine: String {
-        "in \(recordsIn) = leads \(leads) + rejects \(rejects) + merged \(merged)" + (balanced ? "" : "  (UNBALANCED)")
+        "in \(recordsIn) = leads \(leads) + rejects \(rejects) + merged \(merged) + suppressed \(suppressed)"
+            + (balanced ? "" : "  (UNBALANCED)")
     }
 
     /// The human summary for stderr.
@@ -61,9 +72,12 @@ public struct RunReport: Sendable {
         func counts(_ d: [String: Int]) -> JSONValue { .object(d.keys.sorted().map { ($0, .int(d[$0]!)) }) }
         return .object([
             ("schema", .string("leadsmith/report@1")),
+            ("run", .object([
+                ("at", .string(runAt.map(Self.isoTime))), ("rules_version", .string(rulesVersion)),
+            ])),
             ("counts", .object([
                 ("in", .int(recordsIn)), ("leads", .int(leads)), ("rejects", .int(rejects)), ("merged", .int(merged)),
-                ("written", .int(written)), ("balanced", .bool(balanced)),
+                ("suppressed", .int(suppressed)), ("written", .int(written)), ("balanced", .bool(balanced)),
             ])),
             ("leads_by_status", counts(byStatus)),
             ("records_by_source", counts(bySource)),
@@ -75,6 +89,13 @@ public struct RunReport: Sendable {
                 (key, .double(leads == 0 ? 0 : (Double(filled[key]!) / Double(leads) * 1000).rounded() / 1000))
             })),
             ("timings_ms", .object(timingsMS.map { ($0.stage, .int($0.ms)) })),
-        ])
+        ] + handoff.json())
+    }
+
+    /// `2025-03-01T12:00:00Z`.
+    static func isoTime(_ d: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: d)
     }
 }

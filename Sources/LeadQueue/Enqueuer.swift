@@ -1,6 +1,7 @@
 public import Foundation
 public import LeadCore
 import LeadIntake
+public import LeadHandoff
 public import LeadPipeline
 public import Logging
 import PostgresNIO
@@ -35,6 +36,8 @@ public struct Enqueuer: Sendable {
         public var rejects: Int
         /// What the store did (records new in this call, merged into earlier persons, reopened jobs).
         public var counts: EnqueueCounts
+        /// Records held back by the suppression list (never stored, never researched).
+        public var suppressed = 0
     }
 
     /// Creates an enqueuer.
@@ -50,6 +53,9 @@ public struct Enqueuer: Sendable {
         self.chunkSize = max(1, chunkSize)
         self.logger = logger
     }
+
+    /// People never to store or research (`enqueue --suppress`): their records are dropped and counted.
+    public var suppression: SuppressionList?
 
     /// Enqueues one file; `"-"` reads standard input.
     ///
@@ -106,8 +112,12 @@ public struct Enqueuer: Sendable {
             switch item {
             case .record(var raw):
                 raw.file = path
-                report.records += 1
                 let clean = stages.clean(raw)
+                if let suppression, LeadStages.isSuppressed(clean, by: suppression) {
+                    report.suppressed += 1
+                    continue
+                }
+                report.records += 1
                 let data: Data
                 do { data = try encoder.encode(StoredRecord(raw)) } catch {
                     throw LeadsmithError(.internalError, "cannot encode a record for the queue: \(error)", file: path, line: raw.line)

@@ -1,5 +1,7 @@
 import Foundation
 public import LeadCore
+public import LeadHandoff
+import LeadIntake
 
 /// `leadsmith export`: streams a batch's stored lead lines (and rejects) as NDJSON in input order,
 /// page by page, so memory does not grow with the batch.
@@ -14,6 +16,12 @@ public struct Exporter: Sendable {
     /// Lead statuses written; `nil` writes every lead (`--all`).
     public let statuses: [String]?
     let pageSize: Int
+    /// The output format (`--format`): NDJSON lines as stored, or a CRM import CSV.
+    public var format: OutputFormat = .ndjson
+    /// People not to hand over (`export --suppress`): their lines are left out and counted.
+    public var suppression: SuppressionList?
+    /// Stamped as `retain_until` on every lead line (`export --retain-days`), `nil` for none.
+    public var retainUntil: String?
 
     /// What an export wrote.
     public struct Report: Sendable, Equatable {
@@ -27,6 +35,8 @@ public struct Exporter: Sendable {
         public var unfinished = 0
         /// Dead jobs: their leads are missing until they are re-enqueued.
         public var dead = 0
+        /// Lead lines left out because the person is on the suppression list.
+        public var suppressed = 0
     }
 
     /// Creates an exporter.
@@ -46,7 +56,11 @@ public struct Exporter: Sendable {
         report.unfinished = (status.jobs["pending"] ?? 0) + (status.jobs["leased"] ?? 0)
         report.dead = status.jobs["dead"] ?? 0
 
+        if resume && format.isCSV {
+            throw LeadsmithError(.usage, "--resume continues NDJSON exports only; export the CSV again")
+        }
         let sink = try NDJSONSink(path: out, resume: resume)
+        if format.isCSV { try sink.write(raw: format.preamble) }
         var skip = sink.keptLines
         report.resumed = skip
         var after: Int64 = 0
@@ -54,8 +68,32 @@ public struct Exporter: Sendable {
             let (a, s) = (after, statuses)
             let page = try await QueueError.wrap { try await driver.results(batch: batch, statuses: s, after: a, limit: pageSize) }
             for row in page {
+                var line = row.line
+                var parsed: JSONValue? = nil
+                if suppression != nil || format.isCSV {
+                    guard let value = JSONText.parse(line) else {
+                        throw LeadsmithError(.internalError, "a stored lead line is not JSON (queue sequence \(row.seq))")
+                    }
+                    parsed = value
+                }
+                if let suppression, let p = parsed, Self.isSuppressed(p, by: suppression) {
+                    report.suppressed += 1
+                    continue
+                }
+                if let retainUntil {
+                    // Lines are leadsmith's own compact JSON objects: the key goes last, as `run` writes it.
+                    line = String(line.dropLast()) + ",\"retain_until\":\"\(retainUntil)\"}"
+                    if case .object(var pairs)? = parsed {
+                        pairs.append(("retain_until", .string(retainUntil)))
+                        parsed = .object(pairs)
+                    }
+                }
                 if skip > 0 { skip -= 1; continue }
-                try sink.write(row.line)
+                if format.isCSV, let p = parsed {
+                    try sink.write(raw: format.render(p))
+                } else {
+                    try sink.write(line)
+                }
                 report.leads += 1
             }
             guard let last = page.last, page.count == pageSize else { break }
@@ -77,6 +115,19 @@ public struct Exporter: Sendable {
             try r.finish()
         }
         return report
+    }
+}
+
+extension Exporter {
+    /// Whether a stored lead line's person is on the list (address, its domain, the company domain and its redirects).
+    static func isSuppressed(_ line: JSONValue, by list: SuppressionList) -> Bool {
+        let email = line.at("person.email")?.text
+        var domains: [String] = []
+        if let e = email, let at = e.lastIndex(of: "@") { domains.append(String(e[e.index(after: at)...])) }
+        if let d = line.at("company.domain")?.text { domains.append(d) }
+        domains += (line.at("company.redirected_from")?.items ?? []).compactMap(\.text)
+        let parsed = EmailParser.parse(email)
+        return list.contains(email: parsed.email ?? email, key: parsed.groupKey, domains: domains)
     }
 }
 
@@ -138,6 +189,12 @@ final class NDJSONSink {
     func write(_ line: String) throws(LeadsmithError) {
         buffer.append(contentsOf: line.utf8)
         buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    /// Appends text as it is (a CSV header or row with its own line ending).
+    func write(raw text: String) throws(LeadsmithError) {
+        buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { try flush() }
     }
 

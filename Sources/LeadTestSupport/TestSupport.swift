@@ -44,3 +44,10 @@ public enum TestSupport {
         }
     }
 }
+
+extension TestSupport {
+    /// The non-empty lines of NDJSON text.
+    public static func lines(_ text: String) -> [String] {
+        text.split(separator: "\n").map(String.init)
+    }
+}

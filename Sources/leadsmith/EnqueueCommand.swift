@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeadCore
+import LeadHandoff
 import LeadPipeline
 import LeadQueue
 
@@ -42,6 +43,9 @@ struct EnqueueCommand: AsyncParsableCommand {
     @Flag(help: "Enqueue files again even if the batch already has them (their records join as new records).")
     var again = false
 
+    @Option(help: ArgumentHelp("People never to store or research: e-mail addresses, domains or SHA-256 of normalised addresses, one a line (# comments).", valueName: "FILE"))
+    var suppress: String?
+
     @OptionGroup var queueOptions: QueueOptions
     @OptionGroup var common: CommonOptions
 
@@ -59,8 +63,10 @@ struct EnqueueCommand: AsyncParsableCommand {
             for input in inputs where input != "-" { try LeadStages.checkReadable(input) }
             let logger = common.logger("leadsmith.enqueue")
             let batch = queueOptions.batch ?? "default"
+            let suppression = try suppress.map { p throws(LeadsmithError) in try SuppressionList(file: p) }
             let reports = try await QueueConnection.with(try queueOptions.location(), logger: logger) { driver in
-                let enqueuer = Enqueuer(driver: driver, stages: stages, batch: batch, source: source, logger: logger)
+                var enqueuer = Enqueuer(driver: driver, stages: stages, batch: batch, source: source, logger: logger)
+                enqueuer.suppression = suppression
                 var out: [Enqueuer.FileReport] = []
                 for input in inputs { out.append(try await enqueuer.enqueue(path: input, again: again)) }
                 return out
@@ -70,6 +76,7 @@ struct EnqueueCommand: AsyncParsableCommand {
                     ? "leadsmith enqueue: \(r.path): already in batch \(batch), skipped (use --again to add it once more)"
                     : "leadsmith enqueue: \(r.path): \(r.records) records, \(r.rejects) rejects; \(r.counts.stored) stored, "
                         + "\(r.counts.merged) merged into earlier persons, \(r.counts.reopened) finished leads reopened"
+                        + (suppress != nil ? "; \(r.suppressed) suppressed (not stored)" : "")
                 FileHandle.standardError.write(Data((line + "\n").utf8))
             }
         } catch let e as LeadsmithError {

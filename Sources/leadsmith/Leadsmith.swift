@@ -17,6 +17,6 @@ struct Leadsmith: AsyncParsableCommand {
         """,
         version: LeadsmithVersion.current,
         subcommands: [RunCommand.self, ResearchCommand.self, ExplainCommand.self, RulesCommand.self,
-                      EnqueueCommand.self, WorkCommand.self, StatusCommand.self, ExportCommand.self, BenchCommand.self]
+                      EnqueueCommand.self, WorkCommand.self, StatusCommand.self, ExportCommand.self, ReportCommand.self, BenchCommand.self]
     )
 }

@@ -2,6 +2,7 @@ public import ArgumentParser
 import Foundation
 public import LeadCore
 import LeadFetch
+import LeadHandoff
 import LeadPipeline
 
 /// `leadsmith run`: the pipe mode.
@@ -10,11 +11,14 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Clean, dedupe, research and qualify leads; write them as NDJSON.",
         discussion: """
-        Inputs are processed in the order given; the format of each (newsletter CSV, chatbot JSON, download-form NDJSON) is detected from its content. Every input record ends in exactly one place: a lead, a reject (--rejects), or merged into an earlier lead's `sources`; the summary on stderr prints `in = leads + rejects + merged`.
+        Inputs are processed in the order given; the format of each (newsletter CSV, chatbot JSON, download-form NDJSON) is detected from its content. Every input record ends in exactly one place: a lead, a reject (--rejects), merged into an earlier lead's `sources`, or suppressed (--suppress, counted only); the summary on stderr prints `in = leads + rejects + merged + suppressed`.
+
+        Hand-off: --format pipedrive|hubspot|salesforce|csv writes a CRM import CSV instead of NDJSON; --report FILE.html writes a self-contained report page (FILE.json the JSON summary); --suppress FILE holds back listed people before any research; --retain-days N stamps retain_until on each line. Progress goes to stderr: a live line on a terminal, a plain line every few seconds otherwise; --quiet silences it and the summary.
 
         Examples:
           leadsmith run samples/leads/*.csv samples/leads/*.json samples/leads/*.ndjson --sites samples/sites
           cat signups.csv | leadsmith run - --sites sites/ --all | jq .company.name
+          leadsmith run exports/*.csv --sites sites/ --format hubspot --out hubspot.csv --report report.html --suppress do-not-contact.txt
         """
     )
 
@@ -39,13 +43,22 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write records that could not become a lead here (leadsmith/reject@1).", valueName: "FILE"))
     var rejects: String?
 
-    @Option(help: ArgumentHelp("Write the run report (counts, fill rates, reject reasons, timings) as JSON here.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Write the run report here: FILE.html a self-contained page with charts and tables, any other name the JSON summary.", valueName: "FILE"))
     var report: String?
+
+    @Option(help: ArgumentHelp("Lead output format: ndjson (default), or a CRM import CSV: pipedrive, hubspot, salesforce, csv.", valueName: "FORMAT"))
+    var format: OutputFormat = .ndjson
+
+    @Option(help: ArgumentHelp("People never to research or hand over: e-mail addresses, domains or SHA-256 of normalised addresses, one a line (# comments).", valueName: "FILE"))
+    var suppress: String?
+
+    @Option(help: ArgumentHelp("Stamp retain_until (today + N days, UTC) on every lead line.", valueName: "N"))
+    var retainDays: Int?
 
     @Option(help: ArgumentHelp("Company domains researched at once.", valueName: "N"))
     var concurrency = 4
 
-    @Flag(help: "Do not print the summary on stderr.")
+    @Flag(help: "Do not print progress or the summary on stderr.")
     var quiet = false
 
     @OptionGroup var common: CommonOptions
@@ -58,6 +71,7 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("give at least one INPUT file, or `-` to read standard input")
         }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        if let retainDays, retainDays < 0 || retainDays > 36_500 { throw ValidationError("--retain-days must be 0…36500") }
     }
 
     func run() async throws {
@@ -66,7 +80,10 @@ struct RunCommand: AsyncParsableCommand {
             var options = RunOptions(
                 inputs: inputs, source: source, sitesDirectory: sites, rules: rules, icpFile: icp, outPath: out, all: all,
                 rejectsPath: rejects, reportPath: report, researchConcurrency: concurrency,
-                progress: isatty(STDERR_FILENO) == 1 && !quiet)
+                progress: quiet ? .off : (isatty(STDERR_FILENO) == 1 ? .live : .plain(seconds: 5)))
+            options.format = format
+            options.retainDays = retainDays
+            if let suppress { options.suppression = try SuppressionList(file: suppress) }
             var liveSource: LivePageSource?
             if sites == nil {
                 // Live: one request per host at a time, so enough domains must run at once to fill the fetch slots.
@@ -74,6 +91,7 @@ struct RunCommand: AsyncParsableCommand {
                 liveSource = source
                 options.liveSource = source
                 options.researchConcurrency = max(concurrency, live.fetchConcurrency)
+                options.hostsWaiting = { source.hostsWaiting }
             }
             let result: Result<RunReport, LeadsmithError>
             do {
@@ -91,3 +109,5 @@ struct RunCommand: AsyncParsableCommand {
 }
 
 extension SourceKind: ExpressibleByArgument {}
+
+extension OutputFormat: ExpressibleByArgument {}

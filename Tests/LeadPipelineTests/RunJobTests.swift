@@ -28,6 +28,8 @@ struct RunJobTests {
             outPath: leads, all: all, rejectsPath: rejects)
         let report = try await RunJob(options: options, logger: Logger(label: "test")).run()
         let text = try String(contentsOfFile: leads, encoding: .utf8)
+        let invalid = TestSupport.schemaErrors(leads: text, rejects: try String(contentsOfFile: rejects, encoding: .utf8))
+        #expect(invalid.isEmpty, "schemas/: \(invalid.prefix(5))")
         return Output(leads: try TestSupport.ndjsonObjects(text),
                       rejects: try TestSupport.ndjsonObjects(try String(contentsOfFile: rejects, encoding: .utf8)),
                       leadBytes: text, report: report)

@@ -99,7 +99,10 @@ struct QueueFixture: Sendable {
         let options = RunOptions(inputs: inputs ?? self.inputs, sitesDirectory: sites, rules: TestSupport.rules,
                                  outPath: leads, all: true, rejectsPath: rejects)
         _ = try await RunJob(options: options, logger: Self.logger).run()
-        return (try String(contentsOfFile: leads, encoding: .utf8), try String(contentsOfFile: rejects, encoding: .utf8))
+        let out = (try String(contentsOfFile: leads, encoding: .utf8), try String(contentsOfFile: rejects, encoding: .utf8))
+        let invalid = TestSupport.schemaErrors(leads: out.0, rejects: out.1)
+        #expect(invalid.isEmpty, "schemas/: \(invalid.prefix(5))")
+        return out
     }
 
     /// The queue's export as text.
@@ -108,7 +111,10 @@ struct QueueFixture: Sendable {
         let rejects = dir.appendingPathComponent("export-rejects.ndjson").path
         let report = try await Exporter(driver: driver, batch: batch, statuses: statuses, pageSize: 2)
             .export(out: leads, rejectsPath: rejects)
-        return (try String(contentsOfFile: leads, encoding: .utf8), try String(contentsOfFile: rejects, encoding: .utf8), report)
+        let out = (try String(contentsOfFile: leads, encoding: .utf8), try String(contentsOfFile: rejects, encoding: .utf8))
+        let invalid = TestSupport.schemaErrors(leads: out.0, rejects: out.1)
+        #expect(invalid.isEmpty, "schemas/: \(invalid.prefix(5))")
+        return (out.0, out.1, report)
     }
 
     static let index = """
