@@ -18,9 +18,15 @@ scratch=$root/.build-fuzz
 nice_level=${FUZZ_NICE:-10}
 
 if [ "${FUZZ_NO_BUILD:-0}" != 1 ]; then
-  (cd Fuzz && nice -n "$nice_level" swift build --scratch-path "$scratch" ${FUZZ_JOBS:+-j "$FUZZ_JOBS"} \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product "fuzz-$target" 2>&1 \
-    | grep -vE '^\[[0-9]+/[0-9]+\]|Cannot export local symbol|unhandled; explicitly declare|CMakeLists.txt' || true)
+  buildlog=$(mktemp)
+  if ! (cd Fuzz && nice -n "$nice_level" swift build --scratch-path "$scratch" ${FUZZ_JOBS:+-j "$FUZZ_JOBS"} \
+        -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product "fuzz-$target") >"$buildlog" 2>&1; then
+    grep -vE '^\[[0-9]+/[0-9]+\]|Cannot export local symbol|unhandled; explicitly declare|CMakeLists.txt' "$buildlog" | tail -n 40 >&2
+    rm -f "$buildlog"
+    echo "fuzz.sh: building fuzz-$target failed" >&2
+    exit 1
+  fi
+  rm -f "$buildlog"
 fi
 bin=$scratch/debug/fuzz-$target
 [ -x "$bin" ] || { echo "fuzz.sh: $bin was not built" >&2; exit 1; }
