@@ -8,7 +8,8 @@ import PackageDescription
 /// - `LeadHTML`: a safe Swift HTML layer over libxml2 (no C pointers in its API).
 /// - `LeadCore`: vocabularies, value types, rule files, normalisation (e-mail, names, phones, titles, domains).
 /// - `LeadResearch`: page sources (offline snapshot) and fact extraction from company pages.
-/// - `LeadIntake`: streaming readers for newsletter CSV, chatbot JSON and download-form NDJSON.
+/// - `LeadIntake`: streaming readers for newsletter CSV, chatbot JSON and download-form NDJSON (uses
+///   `LeadHTML`'s binary sniffer to tell a file that is not text).
 /// - `LeadQualify`: ICP fit and BANT from rule files: scores with their reasons.
 /// - `LeadFetch`: the live page source (async-http-client): robots.txt, politeness, SSRF guard, cache.
 /// - `LeadPipeline`: clean, dedupe, research, write: the `run` job.
@@ -22,6 +23,13 @@ let package = Package(
     products: [
         .executable(name: "leadsmith", targets: ["leadsmith"]),
         .library(name: "LeadPipeline", targets: ["LeadPipeline"]),
+        // The layers below, for the fuzz harnesses in Fuzz/ (a separate package with a path dependency on this one).
+        .library(name: "LeadCore", targets: ["LeadCore"]),
+        .library(name: "LeadHTML", targets: ["LeadHTML"]),
+        .library(name: "LeadIntake", targets: ["LeadIntake"]),
+        .library(name: "LeadResearch", targets: ["LeadResearch"]),
+        .library(name: "LeadQualify", targets: ["LeadQualify"]),
+        .library(name: "LeadFetch", targets: ["LeadFetch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -54,7 +62,7 @@ let package = Package(
             dependencies: ["CLeadPSL", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "LeadResearch", dependencies: ["LeadHTML", "LeadCore"]),
-        .target(name: "LeadIntake", dependencies: ["LeadCore"]),
+        .target(name: "LeadIntake", dependencies: ["LeadCore", "LeadHTML"]),
         .target(
             name: "LeadFetch",
             dependencies: [
@@ -97,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "leadsmith",
             dependencies: [
-                "LeadPipeline", "LeadCore", "LeadResearch", "LeadFetch", "LeadQueue", "LeadQualify", "LeadMetrics", "LeadHandoff",
+                "LeadPipeline", "LeadCore", "LeadResearch", "LeadFetch", "LeadQueue", "LeadQualify", "LeadMetrics", "LeadHandoff", "LeadIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -109,7 +117,7 @@ let package = Package(
         .testTarget(name: "LeadCoreTests", dependencies: ["LeadCore", "LeadTestSupport"]),
         .testTarget(name: "LeadResearchTests", dependencies: ["LeadResearch", "LeadTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LeadIntakeTests", dependencies: ["LeadIntake", "LeadTestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LeadQualifyTests", dependencies: ["LeadQualify", "LeadTestSupport"]),
+        .testTarget(name: "LeadQualifyTests", dependencies: ["LeadQualify", "LeadTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LeadFetchTests",
             dependencies: [
@@ -130,6 +138,8 @@ let package = Package(
         ),
         .testTarget(name: "LeadHandoffTests", dependencies: ["LeadHandoff", "LeadPipeline", "LeadIntake", "LeadTestSupport"]),
         .testTarget(name: "LeadPipelineTests", dependencies: ["LeadPipeline", "LeadHandoff", "LeadResearch", "LeadTestSupport"], resources: [.copy("Fixtures")]),
+        // Third-party suites (../shared/conformance); skip when absent. Run: scripts/conformance.sh.
+        .testTarget(name: "ConformanceTests", dependencies: ["LeadCore", "LeadFetch", "LeadTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,7 @@ import Foundation
 /// 5. IDNA-encode the domain (punycode);
 /// 6. validate: exactly one `@`; an ASCII local part of ``EmailParser/localCharacters`` without
 ///    leading, trailing or double dots; at least two domain labels of `[a-z0-9-]` not starting or
-///    ending with `-`; an existing top-level domain.
+///    ending with `-`; an existing top-level domain; at most 254 characters in all.
 public struct CanonicalEmail: Sendable, Equatable {
     /// The text as found (empty when the field was absent).
     public var raw: String
@@ -86,6 +86,9 @@ public enum EmailParser {
         "ninguno", "nessuno", "brak", "onbekend", "unbekannt", "inconnu", "test", "x", "xx", "xxx", "email", "mail",
     ]
 
+    /// The longest valid address (local part, `@`, ASCII domain), as SMTP limits it.
+    public static let maxAddressLength = 254
+
     /// The characters allowed in a local part besides `a-z` and `0-9`.
     public static let localCharacters = "!#$%&'*+/=?^_`{|}~.-"
 
@@ -142,6 +145,8 @@ public enum EmailParser {
         }
         guard isValidLocal(local) else { return invalid(Reason.syntax) }
         guard let domain = asciiDomain, isValidDomainShape(domain) else { return invalid(Reason.syntax) }
+        // SMTP's path limit (RFC 5321 4.5.3.1.3): no mailbox takes a longer address.
+        guard local.utf8.count + 1 + domain.utf8.count <= maxAddressLength else { return invalid(Reason.syntax) }
         let tld = domain[domain.index(after: domain.lastIndex(of: ".")!)...]
         guard PublicSuffix.isKnownTLD(String(tld)) else { return invalid(Reason.unknownTLD) }
         let email = local + "@" + domain

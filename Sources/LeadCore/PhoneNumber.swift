@@ -9,7 +9,8 @@ public enum PhoneNumber {
     /// - `+31 (0)20 …` drops the `(0)`; `0031 …` is international (`00` prefix);
     /// - a national number (leading trunk 0) takes `defaultCountry`'s calling code and loses the 0,
     ///   except in Italy (`02 …` → `+3902…`);
-    /// - digits with a known calling code and a plausible length (`4915186311431`) are international;
+    /// - digits with a known calling code and a plausible length (`4915186311431`) are international,
+    ///   except for a default country without a trunk prefix (Italy), whose national numbers look so;
     /// - fewer than 7 or more than 15 digits, or letters inside the number → `nil`.
     /// - Parameters:
     ///   - raw: the number as found (a `tel:` href, a text snippet, a form field).
@@ -71,8 +72,10 @@ public enum PhoneNumber {
             if let country, let cc = Countries.callingCode(iso2: country), text.hasPrefix(cc),
                text.count >= cc.count + 8 {
                 // keep as international
-            } else if Countries.callingCodePrefix(of: text) != nil, text.count >= 11 {
-                // keep as international
+            } else if Countries.callingCodePrefix(of: text) != nil, text.count >= 11,
+                      !(country.map(keepsTrunkZero.contains) ?? false) {
+                // keep as international (but where national numbers have no trunk 0, as in Italy,
+                // bare digits are the usual national form: `331 0123 4501` is an Italian number)
             } else if let country, let cc = Countries.callingCode(iso2: country) {
                 text = cc + text
             } else {

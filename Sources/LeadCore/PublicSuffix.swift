@@ -12,12 +12,19 @@ public enum PublicSuffix {
     /// The registrable domain ("eTLD+1") of a host: `shop.acme.co.uk` → `acme.co.uk`.
     ///
     /// Returns `nil` for a bare public suffix (`co.uk`), an IP address or an empty host.
-    /// The host is lower-cased and IDNA-encoded first; a trailing dot and `www.` are ignored.
+    /// The host is lower-cased and IDNA-encoded first; a trailing dot is ignored, and so is a leading
+    /// `www.` unless what follows it is a public suffix (`www.ck` is registrable: `*.ck` with the
+    /// exception `!www.ck`).
     public static func registrableDomain(_ host: String) -> String? {
-        guard var h = normalizeHost(host) else { return nil }
-        if h.hasPrefix("www.") { h.removeFirst(4) }
+        guard let h = normalizeHost(host) else { return nil }
         if isIPAddress(h) { return nil }
-        return h.withCString { ptr -> String? in
+        if h.hasPrefix("www."), let stripped = registrable(String(h.dropFirst(4))) { return stripped }
+        return registrable(h)
+    }
+
+    /// libpsl's registrable domain of a normalised host.
+    private static func registrable(_ h: String) -> String? {
+        h.withCString { ptr -> String? in
             guard let reg = psl_registrable_domain(context.pointer, ptr) else { return nil }
             return String(cString: reg)
         }

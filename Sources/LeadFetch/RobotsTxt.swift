@@ -49,8 +49,7 @@ public struct RobotsTxt: Sendable, Equatable {
                     if let c = current { groups.append(c) }
                     current = Group()
                 }
-                let token = value.split(separator: "/").first.map { String($0).lowercased() } ?? ""
-                current?.agents.append(token)
+                current?.agents.append(Self.productToken(of: value))
                 lastWasAgent = true
             case "allow", "disallow":
                 lastWasAgent = false
@@ -72,9 +71,20 @@ public struct RobotsTxt: Sendable, Equatable {
         crawlDelay = chosen.compactMap(\.delay).max()
     }
 
+    /// The product token a `User-agent` value names: the text before the first space or `/`,
+    /// lower-cased (`FooBot/2.1 (+https://…)` and `FOO BAR` name `foobot` and `foo`).
+    static func productToken(of value: String) -> String {
+        let end = value.firstIndex { $0 == "/" || $0 == " " || $0 == "\t" } ?? value.endIndex
+        return value[..<end].lowercased()
+    }
+
     /// Whether `path` (path plus query, starting with `/`) may be fetched.
+    ///
+    /// The path is compared as a URL carries it: percent-encoded (a URL's `percentEncodedPath`), so
+    /// `/caf%C3%A9` matches the rule `/café`. Escapes compare case-insensitively; raw non-ASCII bytes
+    /// in `path` are not encoded here (as in google/robotstxt, encoding the URL is the caller's job).
     public func allows(_ path: String) -> Bool {
-        let p = Self.normalize(path.isEmpty ? "/" : path)
+        let p = Self.normalize(path.isEmpty ? "/" : path, encodeRaw: false)
         if p == Array("/robots.txt".utf8) { return true }
         var best: (length: Int, allow: Bool)?
         for rule in rules where Self.matches(pattern: rule.pattern, path: p) {
@@ -86,8 +96,9 @@ public struct RobotsTxt: Sendable, Equatable {
         return best?.allow ?? true
     }
 
-    /// Percent-escapes upper-cased, non-ASCII bytes escaped, so `/caf%c3%a9` and `/café` compare equal.
-    static func normalize(_ s: String) -> [UInt8] {
+    /// Percent-escapes upper-cased and (when `encodeRaw`, as for rule patterns) non-ASCII, space and
+    /// control bytes escaped, so the rule `/café` and the URL path `/caf%c3%a9` compare equal.
+    static func normalize(_ s: String, encodeRaw: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
         let bytes = Array(s.utf8)
         var i = 0
@@ -101,7 +112,7 @@ public struct RobotsTxt: Sendable, Equatable {
                 i += 3
                 continue
             }
-            if b >= 0x80 || b <= 0x20 {
+            if encodeRaw, b >= 0x80 || b <= 0x20 {
                 out.append(0x25); out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 15)])
             } else {
                 out.append(b)

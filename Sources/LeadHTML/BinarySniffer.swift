@@ -1,6 +1,14 @@
 /// Tells binary data (images, archives, executables, random bytes) from text, so that such a
-/// response is reported as `HTMLError.Code.binary` instead of being parsed into a garbage page.
-enum BinarySniffer {
+/// response is reported as `HTMLError.Code.binary` instead of being parsed into a garbage page, and
+/// a lead file that is not text is one reject instead of garbage records.
+public enum BinarySniffer {
+    /// Why `bytes` (the start of a file or response, in an 8-bit or UTF-8 encoding) are binary, or
+    /// `nil` when they look like text: a known file signature (`"ZIP archive signature"`), or more
+    /// than 5% C0 control bytes (NUL included) in the first 4 KB.
+    public static func binaryReason(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { binaryReason($0, countControls: true) }
+    }
+
     /// How many leading bytes the control-byte ratio looks at.
     static let sampleSize = 4096
 

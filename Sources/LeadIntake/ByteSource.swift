@@ -10,7 +10,8 @@ import LeadCore
 /// A file or stdin read in fixed-size chunks through `read(2)`, never whole.
 ///
 /// The first chunk is read at open time for format detection and handed to the reader first, so
-/// detection works on pipes too.
+/// detection works on pipes too. UTF-16 input (a byte order mark, or the NUL pattern of UTF-16 text)
+/// is transcoded to UTF-8 as it streams, so every reader sees UTF-8 (or legacy 8-bit) bytes.
 final class ByteSource {
     /// Chunk size for every read.
     static let chunkSize = 64 * 1024
@@ -20,8 +21,12 @@ final class ByteSource {
     private let ownsFD: Bool
     private var pending: [UInt8]
     private(set) var atEOF = false
-    /// Bytes read from the input so far (lets tests prove that reading streams).
+    /// Bytes read from the input so far, before any transcoding (lets tests prove that reading streams).
     private(set) var bytesRead = 0
+    /// The transcoder of a UTF-16 input, `nil` for byte-oriented text.
+    private var utf16: UTF16Transcoder?
+    /// The UTF-16 byte order when the input is UTF-16 (read as UTF-8 after transcoding).
+    var utf16ByteOrder: UTF16Transcoder.ByteOrder? { utf16?.order }
 
     /// Opens `path` (`"-"` = stdin) and reads the first chunk.
     /// - Throws: `.inputMissing` naming the path when it does not exist, is a directory or cannot be read.
@@ -49,7 +54,14 @@ final class ByteSource {
             ownsFD = true
         }
         pending = []
-        pending = try readChunk()
+        var first = try readRawChunk()
+        if let order = UTF16Transcoder.byteOrderMark(first) {
+            first.removeFirst(2)
+            utf16 = UTF16Transcoder(order: order)
+        } else if !first.starts(with: TextDecoding.bom), let order = UTF16Transcoder.sniffByteOrder(first) {
+            utf16 = UTF16Transcoder(order: order)
+        }
+        pending = utf16 == nil ? first : try transcoded(first)
     }
 
     deinit {
@@ -86,7 +98,23 @@ final class ByteSource {
         return all
     }
 
+    /// The next chunk as the readers see it (UTF-8 for a UTF-16 input); empty at the end of input.
     private func readChunk() throws(LeadsmithError) -> [UInt8] {
+        guard utf16 != nil else { return try readRawChunk() }
+        if atEOF { return [] }
+        return try transcoded(try readRawChunk())
+    }
+
+    /// Transcodes `raw` (UTF-16), reading on while a chunk yields nothing (a lone byte) before the end.
+    private func transcoded(_ raw: [UInt8]) throws(LeadsmithError) -> [UInt8] {
+        var out = utf16!.transcode(raw, final: atEOF)
+        while out.isEmpty, !atEOF {
+            out = utf16!.transcode(try readRawChunk(), final: atEOF)
+        }
+        return out
+    }
+
+    private func readRawChunk() throws(LeadsmithError) -> [UInt8] {
         if atEOF { return [] }
         var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
         var filled = 0

@@ -14,22 +14,19 @@ enum FormatDetector {
         return bytes[start...].first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }
     }
 
-    /// NUL bytes in text mean binary or UTF-16/32.
-    static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        bytes.prefix(4096).contains(0)
-    }
-
     /// The first lines of the prefix (up to 50; the last one may be cut by the end of the prefix).
+    /// Lines end at LF, CRLF or a lone CR.
     private static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
         var start = bytes.starts(with: TextDecoding.bom) ? 3 : 0
         var out: [ArraySlice<UInt8>] = []
         while start < bytes.count, out.count < maxLines {
-            guard let nl = bytes[start...].firstIndex(of: 0x0A) else {
+            guard let brk = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
                 out.append(bytes[start...])
                 break
             }
-            out.append(bytes[start..<nl])
-            start = nl + 1
+            out.append(bytes[start..<brk])
+            start = brk + 1
+            if bytes[brk] == 0x0D, start < bytes.count, bytes[start] == 0x0A { start += 1 }
         }
         return out
     }
@@ -80,6 +77,10 @@ enum FormatDetector {
             }
             // A one-column CSV whose header is a known field (e.g. just "Email").
             if let headers, headers.canonical(String(decoding: line, as: UTF8.self).trimmingASCIIWhitespace()) != nil {
+                return .newsletter
+            }
+            // Report lines (a title without separators) above a header row.
+            if let headers, HeaderLine.find(Array(prefix[(prefix.starts(with: TextDecoding.bom) ? 3 : 0)...]), headers: headers) != nil {
                 return .newsletter
             }
             return nil

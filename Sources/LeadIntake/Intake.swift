@@ -1,4 +1,5 @@
 public import LeadCore
+import LeadHTML
 
 /// Opening lead inputs: format detection and the reader for each source.
 public enum Intake {
@@ -11,18 +12,22 @@ public enum Intake {
     ///   - path: The input path as given on the command line, or `"-"` for stdin.
     ///   - source: The `--source` override, or `nil` to detect.
     ///   - headers: Header synonyms (`rules/intake/headers.yaml`).
+    /// UTF-16 input (Excel's "Unicode text": UTF-16LE with a BOM, tab-separated) is read as text.
+    /// A file that is not text at all (an `.xlsx` workbook, an image, an archive, random bytes) is not
+    /// an error: its reader yields one file-level reject, ``IntakeReject/Reason/notText``, record 0.
+    ///
     /// - Returns: A streaming reader.
     /// - Throws: ``LeadsmithError`` `.inputMissing` (exit 66) when the path is missing, a directory or
-    ///   unreadable; `.inputUnusable` (exit 65) when the whole input is unusable for the forced or
-    ///   detected source, or the format cannot be detected.
+    ///   unreadable; `.inputUnusable` (exit 65) when the whole (text) input is unusable for the forced
+    ///   or detected source, or the format cannot be detected.
     public static func open(path: String, source: SourceKind?, headers: HeaderSynonyms) throws(LeadsmithError) -> any RecordReader {
         let input = try ByteSource(path: path)
         let prefix = input.prefix
         if FormatDetector.isBlank(prefix) && input.atEOF {
             return EmptyReader(source: source ?? .newsletter)
         }
-        if FormatDetector.looksBinary(prefix) {
-            throw LeadsmithError(.inputUnusable, "input looks binary (NUL bytes or an unsupported encoding such as UTF-16); export it as UTF-8 CSV or JSON", file: path)
+        if let why = BinarySniffer.binaryReason(prefix) {
+            return NotTextReader(source: source ?? SourceKind(guessedFromName: path), file: path, why: why)
         }
         let kind: SourceKind
         if let source {
@@ -63,4 +68,41 @@ public enum Intake {
 struct EmptyReader: RecordReader {
     let source: SourceKind
     mutating func next() throws(LeadsmithError) -> IntakeItem? { nil }
+}
+
+/// The reader of a file that is not text: one reject for the whole file, then the end.
+struct NotTextReader: RecordReader {
+    let source: SourceKind
+    let file: String
+    let why: String
+    private var done = false
+
+    init(source: SourceKind, file: String, why: String) {
+        self.source = source
+        self.file = file
+        self.why = why
+    }
+
+    mutating func next() throws(LeadsmithError) -> IntakeItem? {
+        guard !done else { return nil }
+        done = true
+        let reason = "not a text file (\(why)); export it as CSV (UTF-8 or UTF-16 \"Unicode text\"), JSON or NDJSON"
+        return .reject(IntakeReject(source: source, file: file, record: 0, line: 0,
+                                    reasonCode: IntakeReject.Reason.notText, reason: reason, raw: ""))
+    }
+}
+
+extension SourceKind {
+    /// The source a file name suggests, for labelling a file whose content cannot tell
+    /// (`.json` → chatbot, `.ndjson`/`.jsonl` → download, anything else → newsletter).
+    init(guessedFromName path: String) {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".json") {
+            self = .chatbot
+        } else if lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") {
+            self = .download
+        } else {
+            self = .newsletter
+        }
+    }
 }

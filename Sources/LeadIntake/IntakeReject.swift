@@ -8,7 +8,7 @@ public struct IntakeReject: Sendable, Error {
     public var file: String
     /// The record number in the same numbering as ``RawRecord/record`` (NDJSON: physical line).
     public var record: Int
-    /// 1-based physical line where the rejected text starts.
+    /// 1-based physical line where the rejected text starts (0 for a reject of a whole file).
     public var line: Int
     /// Stable reason: see ``IntakeReject/Reason``.
     public var reasonCode: String
@@ -54,6 +54,8 @@ public struct IntakeReject: Sendable, Error {
         public static let notAnObject = "not_an_object"
         /// An empty (or whitespace-only) line in an NDJSON file.
         public static let blankLine = "blank_line"
+        /// A whole input file that is not text (a workbook, image, archive …): one reject, record 0, line 0.
+        public static let notText = "not_text"
     }
 }
 

@@ -1,6 +1,6 @@
 import LeadCore
 
-/// Splits a chunked byte stream into physical lines (LF or CRLF; the break is not included).
+/// Splits a chunked byte stream into physical lines (LF, CRLF or a lone CR; the break is not included).
 ///
 /// Memory holds one chunk plus the current line; a line longer than ``maxLineBytes`` is cut there
 /// (the rest of it is skipped, not kept) and reported as ``overlong``.
@@ -15,6 +15,8 @@ struct LineReader {
     private var buf: [UInt8]
     private var idx = 0
     private var eof = false
+    /// The last line ended with a CR at the end of a chunk: an LF at the start of the next one belongs to it.
+    private var crAtChunkEnd = false
     /// The physical line number of the last line returned.
     private(set) var lineNumber = 0
 
@@ -40,15 +42,28 @@ struct LineReader {
                     break
                 }
             }
-            if let nl = buf[idx...].firstIndex(of: 0x0A) {
-                if !overlong {
-                    let take = min(nl - idx, maxLineBytes - line.count)
-                    line.append(contentsOf: buf[idx..<idx + take])
-                    if take < nl - idx { overlong = true }
+            if crAtChunkEnd {
+                crAtChunkEnd = false
+                if buf[idx] == 0x0A {
+                    idx += 1
+                    continue
                 }
-                idx = nl + 1
+            }
+            if let brk = buf[idx...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                if !overlong {
+                    let take = min(brk - idx, maxLineBytes - line.count)
+                    line.append(contentsOf: buf[idx..<idx + take])
+                    if take < brk - idx { overlong = true }
+                }
+                idx = brk + 1
+                if buf[brk] == 0x0D {
+                    if idx < buf.count {
+                        if buf[idx] == 0x0A { idx += 1 }
+                    } else {
+                        crAtChunkEnd = true
+                    }
+                }
                 lineNumber += 1
-                if line.last == 0x0D { line.removeLast() }
                 return line
             }
             any = true
@@ -65,7 +80,6 @@ struct LineReader {
         }
         guard any, !line.isEmpty else { return nil }
         lineNumber += 1
-        if line.last == 0x0D { line.removeLast() }
         return line
     }
 }

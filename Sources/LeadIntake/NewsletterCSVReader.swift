@@ -3,9 +3,11 @@ import LeadCore
 
 /// Reads a newsletter CSV export (header row, `,`/`;`/tab/`|` delimiter) record by record.
 ///
-/// Streams in 64 KB chunks. UTF-8 BOM stripped; UTF-8 or windows-1252 decided per file
-/// (``EncodingDecision``); an Excel `sep=;` first line is honoured. Record numbers count logical
-/// data records (header and blank lines excluded).
+/// Streams in 64 KB chunks. UTF-8 BOM stripped (UTF-16 arrives transcoded, see ``ByteSource``);
+/// UTF-8 or windows-1252 decided per file (``EncodingDecision``); an Excel `sep=;` first line is
+/// honoured; report lines above the header are skipped (``HeaderLine``); line breaks may be LF,
+/// CRLF or CR, mixed. Record numbers count logical data records (header, lines above it and blank
+/// lines excluded); each record's `line` is its physical line in the file.
 struct NewsletterCSVReader: RecordReader {
     let source = SourceKind.newsletter
     private let file: String
@@ -32,6 +34,12 @@ struct NewsletterCSVReader: RecordReader {
             delimiter = sep
             first.removeFirst(skip)
             startLine = 2
+        }
+        // Report lines above the header (a title, an export date): start at the header.
+        if let found = HeaderLine.find(first, headers: headers) {
+            first.removeFirst(found.offset)
+            startLine += found.linesAbove
+            delimiter = delimiter ?? found.delimiter
         }
         let chosen = delimiter ?? Self.sniffDelimiter(first)
         encoding.observe(first)

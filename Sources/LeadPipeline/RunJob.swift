@@ -81,6 +81,10 @@ public struct RunJob: Sendable {
                     report.rejects += 1
                     report.rejectsBySource[reject.source.rawValue, default: 0] += 1
                     report.rejectReasons[reject.reasonCode, default: 0] += 1
+                    if reject.reasonCode == IntakeReject.Reason.notText {
+                        // A whole file is one reject: say so even without --rejects (the run goes on, exit 0).
+                        logger.warning("\(input): \(reject.reason); the file is counted as one reject")
+                    }
                     logger.debug("rejected record", metadata: ["file": "\(reject.file)", "record": "\(reject.record)", "reason": "\(reject.reasonCode)"])
                     let line = reject.json
                     report.handoff.add(reject: line)

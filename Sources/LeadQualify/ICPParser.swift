@@ -62,7 +62,15 @@ enum ICPParser {
         }
     }
 
-    static func format(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
+    /// A number as a rule author wrote it: `60`, `2.5`; huge values (beyond exact integers) as `1e+30`.
+    static func format(_ d: Double) -> String {
+        d == d.rounded() && abs(d) < 9_007_199_254_740_992 ? String(Int(d)) : String(d)
+    }
+
+    /// `d` as a whole number in `0...limit`, or `nil` (a fraction, negative, or too large for the setting).
+    static func wholeNumber(_ d: Double, upTo limit: Int) -> Int? {
+        d >= 0 && d <= Double(limit) && d == d.rounded() ? Int(d) : nil
+    }
 
     /// Mapping pairs with duplicate keys reported.
     static func uniquePairs(_ src: inout YAMLSource, _ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)] {
@@ -294,7 +302,7 @@ enum ICPParser {
             case "timeline":
                 for (k, kn, v) in uniquePairs(&src, value, what: "bant.timeline") {
                     if k == "horizon_days", let d = src.number(v, what: "horizon_days") {
-                        if d >= 0, d == d.rounded() { icp.timeline.horizonDays = Int(d) } else { src.problem("horizon_days is a whole number of days", at: v) }
+                        if let days = wholeNumber(d, upTo: 36_500) { icp.timeline.horizonDays = days } else { src.problem("horizon_days is a whole number of days (0 to 36500)", at: v) }
                     } else if k != "horizon_days" {
                         src.problem("unknown key '\(k)' in bant.timeline (horizon_days)", at: kn)
                     }
@@ -309,7 +317,9 @@ enum ICPParser {
                             }
                         }
                     case "min_team_size":
-                        if let d = src.number(v, what: "min_team_size") { icp.need.minTeamSize = Int(d) }
+                        if let d = src.number(v, what: "min_team_size") {
+                            if let n = wholeNumber(d, upTo: 10_000_000) { icp.need.minTeamSize = n } else { src.problem("min_team_size is a whole number of people", at: v) }
+                        }
                     default: src.problem("unknown key '\(k)' in bant.need (functions, min_team_size)", at: kn)
                     }
                 }

@@ -99,8 +99,8 @@ struct YAMLSource {
             problem("\(what) must be a number", at: node)
             return nil
         }
-        if let d = Double(scalar.string.trimmingCharacters(in: .whitespaces)) { return d }
-        problem("\(what) must be a number, not '\(scalar.string)'", at: node)
+        if let d = Double(scalar.string.trimmingCharacters(in: .whitespaces)), d.isFinite { return d }
+        problem("\(what) must be a (finite) number, not '\(scalar.string)'", at: node)
         return nil
     }
 }

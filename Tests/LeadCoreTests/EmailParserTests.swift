@@ -54,6 +54,8 @@ struct EmailParserTests {
         ("jan@acme.con", "unknown_tld"),
         ("jan@acme.cmo", "unknown_tld"),
         ("jan@acme.nll", "unknown_tld"),
+        // Longer than SMTP's 254 characters although every label fits.
+        (String(repeating: "k", count: 64) + "@" + Array(repeating: String(repeating: "d", count: 60), count: 3).joined(separator: ".") + ".sub.acme.nl", "syntax"),
     ])
     func rejectsInvalidAddresses(raw: String, reason: String) {
         let e = EmailParser.parse(raw)

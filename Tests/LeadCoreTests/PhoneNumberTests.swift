@@ -24,6 +24,9 @@ struct PhoneNumberTests {
         ("tel:+4401614960022", nil, "+441614960022"),
         ("00353 21 305 9024", nil, "+353213059024"),
         ("+49 (0)89 3954 8665", nil, "+498939548665"),
+        // Italy has no trunk prefix: bare digits that happen to start like another calling code are Italian.
+        ("331 0123 4501", "IT", "+393310123450" + "1"),
+        ("347 123 4567", "IT", "+393471234567"),
     ] as [(String, String?, String)])
     func normalisesToE164(raw: String, country: String?, expected: String) {
         #expect(PhoneNumber.e164(raw, defaultCountry: country) == expected)

@@ -53,4 +53,23 @@ struct RobotsTxtTests {
         #expect(!r.allows("/caf%C3%A9/menu"))
         #expect(!r.allows("/caf%c3%a9"))
     }
+
+    @Test func userAgentValueIsMatchedByItsProductToken() {
+        // The token is the text before the first space or slash, in any case.
+        let text = "User-agent: LEADSMITH Crawler\nDisallow: /private\n\nUser-agent: *\nDisallow: /\n"
+        let r = RobotsTxt(parsing: text, productToken: "leadsmith")
+        #expect(!r.allows("/private/x"))
+        #expect(r.allows("/about"))
+        let versioned = RobotsTxt(parsing: "User-agent: leadsmith/0.2 (+ops@example.org)\nDisallow: /x\n", productToken: "leadsmith")
+        #expect(!versioned.allows("/x"))
+        #expect(RobotsTxt.productToken(of: "Foo Bar") == "foo")
+    }
+
+    @Test func pathIsComparedPercentEncodedAsURLsCarryIt() {
+        let r = RobotsTxt(parsing: "User-agent: *\nDisallow: /\nAllow: /straße\nAllow: /%C3%BCber\n", productToken: "leadsmith")
+        #expect(r.allows("/stra%C3%9Fe"))
+        #expect(r.allows("/%c3%bcber/uns"))
+        // Raw non-ASCII is not a URL's form: the caller percent-encodes (LivePageSource passes percentEncodedPath).
+        #expect(!r.allows("/straße"))
+    }
 }

@@ -88,7 +88,10 @@ struct DetectionTests {
     @Test func undetectableInputIsInputUnusable() throws {
         let error = try #require(throws: LeadsmithError.self) { try Support.read("hello world\nthis is prose\n") }
         #expect(error.code == .inputUnusable)
-        let binary = try #require(throws: LeadsmithError.self) { try Support.read(bytes: [0xFF, 0xFE, 0x45, 0x00, 0x6D, 0x00]) }
-        #expect(binary.code == .inputUnusable)
+        // UTF-16 is text: prose in UTF-16 is as undetectable as in UTF-8 (a file that is not text is a reject instead).
+        let utf16 = try #require(throws: LeadsmithError.self) {
+            try Support.read(bytes: [0xFF, 0xFE] + "hello world\nthis is prose\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        }
+        #expect(utf16.code == .inputUnusable)
     }
 }

@@ -62,6 +62,34 @@ struct StreamingTests {
     }
 }
 
+/// UTF-16 streams like UTF-8: transcoded chunk by chunk, the file is never held whole.
+struct UTF16StreamingTests {
+    @Test func aBigUTF16FileIsTranscodedChunkByChunk() throws {
+        let text = String(decoding: StreamingTests.bigCSV(rows: 20_000), as: UTF8.self).replacingOccurrences(of: "Inc.", with: "Ges.m.b.H. Österreich")
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        bytes.reserveCapacity(text.utf16.count * 2 + 2)
+        for unit in text.utf16 { bytes.append(UInt8(unit & 0xFF)); bytes.append(UInt8(unit >> 8)) }
+        let path = try Support.temporaryFile(bytes, suffix: ".txt")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let input = try ByteSource(path: path)
+        #expect(input.utf16ByteOrder == .littleEndian)
+        #expect(input.prefix.count <= ByteSource.chunkSize, "the detection prefix is one transcoded chunk")
+        var reader = NewsletterCSVReader(input: input, file: path, headers: Support.headers)
+        let first = try #require(try reader.next()?.record)
+        #expect(first.fields["company"] == "Company 1, Ges.m.b.H. Österreich")
+        #expect(input.bytesRead <= ByteSource.chunkSize, "only the first chunk was read for the first record")
+        var count = 1
+        var largestRaw = 0
+        while let item = try reader.next() {
+            count += 1
+            largestRaw = max(largestRaw, item.record?.raw.utf8.count ?? 0)
+        }
+        #expect(count == 20_000)
+        #expect(input.bytesRead == bytes.count)
+        #expect(largestRaw < 200, "each record holds its own text only")
+    }
+}
+
 /// NDJSON line splitting.
 struct LineReaderTests {
     static func lines(_ text: String, max: Int = LineReader.defaultMaxLineBytes, chunk: Int = 3) throws -> [(String, Bool)] {
@@ -77,6 +105,12 @@ struct LineReaderTests {
     @Test func splitsAcrossChunksWithCRLFAndAFinalLineWithoutBreak() throws {
         let out = try Self.lines("ab\r\n\ncdef\nlast")
         #expect(out.map(\.0) == ["ab", "", "cdef", "last"])
+    }
+
+    @Test(arguments: [1, 2, 3, 5])
+    func loneCRIsABreakAndCRLFStaysOneAtEveryChunkSize(chunk: Int) throws {
+        let out = try Self.lines("a\rb\r\nc\n\rd\r", chunk: chunk)
+        #expect(out.map(\.0) == ["a", "b", "c", "", "d"])
     }
 
     @Test func overlongLinesAreCutAndFlaggedWithoutKeepingTheRest() throws {

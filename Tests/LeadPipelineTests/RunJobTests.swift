@@ -183,4 +183,37 @@ struct RunJobTests {
             #expect(error.description.contains(path))
         }
     }
+
+    @Test func aFileThatIsNotTextIsOneRejectAndTheRunGoesOn() async throws {
+        let dir = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // An .xlsx workbook (a ZIP archive) given where a CSV export was meant.
+        let workbook = dir.appendingPathComponent("leads.xlsx").path
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + (0..<2000).map { UInt8(truncatingIfNeeded: $0 &* 37) })
+            .write(to: URL(fileURLWithPath: workbook))
+        let base = try await run()
+        let out = try await run(inputs: [workbook, Self.fixtures.path + "/leads/signups.csv", Self.fixtures.path + "/leads/forms.ndjson"])
+        #expect(out.report.recordsIn == base.report.recordsIn + 1)
+        #expect(out.report.rejects == base.report.rejects + 1)
+        #expect(out.report.leads == base.report.leads)
+        #expect(out.report.balanced)
+        #expect(out.report.rejectReasons["not_text"] == 1)
+        #expect(out.leadBytes == base.leadBytes, "the other inputs give the same leads")
+        let reject = try #require(out.rejects.first)
+        #expect(reject["reason_code"] as? String == "not_text")
+        #expect(reject["record"] as? Int == 0)
+        #expect(reject["file"] as? String == workbook)
+        #expect((reject["reason"] as? String)?.contains("ZIP archive") == true)
+    }
+
+    @Test func aForcedSourceThatDoesNotFitIsStillUnusableAsAWhole() async throws {
+        let dir = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let options = RunOptions(inputs: [Self.fixtures.path + "/leads/signups.csv"], source: .chatbot,
+                                 rules: TestSupport.rules, outPath: dir.appendingPathComponent("o.ndjson").path)
+        let error = try await #require(throws: LeadsmithError.self) {
+            try await RunJob(options: options, logger: Logger(label: "test")).run()
+        }
+        #expect(error.exitCode == 65)
+    }
 }
