@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "LeadCoreTests", dependencies: ["LeadCore", "LeadTestSupport"]),
         .testTarget(name: "LeadResearchTests", dependencies: ["LeadResearch", "LeadTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LeadIntakeTests", dependencies: ["LeadIntake", "LeadTestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LeadQualifyTests", dependencies: ["LeadQualify", "LeadTestSupport"]),
+        .testTarget(name: "LeadQualifyTests", dependencies: ["LeadQualify", "LeadTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LeadFetchTests",
             dependencies: [

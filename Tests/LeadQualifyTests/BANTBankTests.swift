@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import LeadQualify
+
+/// The hand-written wording bank (`Fixtures/bant-bank/*.txt`, see its README): per language and BANT
+/// letter, statements that must read a given value and statements that must not count. Reports the
+/// accuracy of every language × letter and fails any below 0.95.
+struct BANTBankTests {
+    /// One bank line.
+    struct Case {
+        var language: String
+        var letter: Character
+        /// The expected reading as the bank writes it (`-` for "must not count").
+        var expected: String
+        var text: String
+        var reference: String
+        var line: Int
+    }
+
+    static let letters: [Character] = ["B", "A", "N", "T"]
+    static let floor = 0.95
+
+    /// Every case of every bank file; a malformed line is a test failure naming file and line.
+    static func load() throws -> [Case] {
+        let dir = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil)).appendingPathComponent("bant-bank")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
+        var cases: [Case] = []
+        for file in files {
+            let language = String(file.dropLast(4))
+            var reference = ""
+            let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+            for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = raw.trimmingCharacters(in: .whitespaces)
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                if line.hasPrefix("@reference ") {
+                    reference = String(line.dropFirst("@reference ".count))
+                    continue
+                }
+                let parts = line.split(separator: "|", maxSplits: 2).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 3, parts[0].count == 1, let letter = parts[0].first, letters.contains(letter),
+                      !parts[1].isEmpty, !parts[2].isEmpty else {
+                    Issue.record("bant-bank/\(file):\(i + 1): expected 'LETTER | expected | text', got '\(line)'")
+                    continue
+                }
+                cases.append(Case(language: language, letter: letter, expected: parts[1], text: parts[2], reference: reference, line: i + 1))
+            }
+        }
+        return cases
+    }
+
+    static func number(_ v: Double?) -> String {
+        guard let v else { return "_" }
+        return v == v.rounded() ? String(Int(v)) : String(v)
+    }
+
+    /// What the extractor reads for the case's letter, written as the bank writes expectations.
+    static func reading(_ c: Case, _ extractor: BANTExtractor) -> String {
+        let b = extractor.extract(texts: [c.text], referenceDate: c.reference)
+        switch c.letter {
+        case "B":
+            guard let budget = b.budget else { return "-" }
+            return [number(budget.min), number(budget.max), budget.currency ?? "_", budget.period ?? "_"].joined(separator: " ")
+        case "A":
+            return b.authority.level == .unknown ? "-" : b.authority.level.rawValue
+        case "N":
+            guard let need = b.need else { return "-" }
+            return "\(need.teamSize.map(String.init) ?? "_") \(need.teamFunction ?? "_")"
+        default:
+            guard let t = b.timeline else { return "-" }
+            var parts: [String] = []
+            if let d = t.deadline { parts.append(d) }
+            if t.asap { parts.append("asap") }
+            if t.exploring { parts.append("exploring") }
+            return parts.isEmpty ? "-" : parts.joined(separator: " ")
+        }
+    }
+
+    @Test func everyLanguageAndLetterReadsTheBank() throws {
+        let extractor = try #require(TestSupport.extractor)
+        let cases = try Self.load()
+        #expect(cases.count >= 7 * 4 * 30)
+        var right: [String: Int] = [:]
+        var total: [String: Int] = [:]
+        var misses: [String] = []
+        for c in cases {
+            let key = "\(c.language) \(c.letter)"
+            let got = Self.reading(c, extractor)
+            total[key, default: 0] += 1
+            if got == c.expected {
+                right[key, default: 0] += 1
+            } else {
+                misses.append("bant-bank/\(c.language).txt:\(c.line) \(c.letter) want '\(c.expected)' got '\(got)': \(c.text)")
+            }
+        }
+        for m in misses { print("BANK MISS \(m)") }
+        let languages = Set(cases.map(\.language)).sorted()
+        print("BANK lang   budget authority need  timeline")
+        for language in languages {
+            var row = "BANK \(language)   "
+            for letter in Self.letters {
+                let key = "\(language) \(letter)"
+                let n = total[key] ?? 0
+                let r = right[key] ?? 0
+                let accuracy = n == 0 ? 0 : Double(r) / Double(n)
+                row += String(format: " %2d/%2d=%.2f", r, n, accuracy)
+                #expect(n >= 30, "\(key): only \(n) cases")
+                #expect(accuracy >= Self.floor, "\(key): \(r)/\(n)")
+            }
+            print(row)
+        }
+    }
+}
