@@ -48,6 +48,7 @@ struct AuthorityReader {
 
     private func read(clause r: Range<Int>, in s: Sentence) -> BANT.AuthorityLevel? {
         let words = Array(s.words[r])
+        if cues.reassurance.occurs(in: words) { return nil }
         let blocked = cues.notDecision.matches(in: words)
         let decisions = cues.decision.matches(in: words).filter { d in
             !blocked.contains { $0.start < d.end && d.start < $0.end }

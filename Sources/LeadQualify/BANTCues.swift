@@ -22,6 +22,8 @@ struct BANTCues: Sendable {
     var maxAfter = CueList()
     var minBefore = CueList()
     var rangeConnectors: Set<String> = []
+    /// Exceeding words ("go above", "dépasser", "przekroczyć"): with a negation they cap the amount.
+    var exceed = CueList()
     var notBudget = CueList()
     var periodYear = CueList()
     var periodMonth = CueList()
@@ -50,6 +52,8 @@ struct BANTCues: Sendable {
     var thirdParties = CueList()
     /// Phrases that contain a decision word without being one: sign up, sign in, approval workflow …
     var notDecision = CueList()
+    /// Reassurances ("don't worry about approvals", "keine Sorge wegen"): the clause says nothing about who decides.
+    var reassurance = CueList()
 
     // Need: function → phrases, and words for the people a head count counts
     var needFunctions: [(function: String, cues: CueList)] = []
@@ -151,6 +155,7 @@ struct BANTCues: Sendable {
                     case "max_after": Self.addPhrases(&maxAfter, &src, v, what: "budget.max_after")
                     case "min_before": Self.addPhrases(&minBefore, &src, v, what: "budget.min_before")
                     case "range_connectors": Self.addWords(&rangeConnectors, &src, v, what: "budget.range_connectors")
+                    case "exceed": Self.addPhrases(&exceed, &src, v, what: "budget.exceed")
                     case "not_budget": Self.addPhrases(&notBudget, &src, v, what: "budget.not_budget")
                     case "period_year": Self.addPhrases(&periodYear, &src, v, what: "budget.period_year")
                     case "period_month": Self.addPhrases(&periodMonth, &src, v, what: "budget.period_month")
@@ -174,7 +179,8 @@ struct BANTCues: Sendable {
                     case "shared": Self.addPhrases(&shared, &src, v, what: "authority.shared")
                     case "third_parties": Self.addPhrases(&thirdParties, &src, v, what: "authority.third_parties")
                     case "not_decision": Self.addPhrases(&notDecision, &src, v, what: "authority.not_decision")
-                    default: src.problem("unknown authority section '\(k)' (decision_maker, influencer, negations, decision, speaker, others, needing, consult, shared, third_parties, not_decision)", at: kn)
+                    case "reassurance": Self.addPhrases(&reassurance, &src, v, what: "authority.reassurance")
+                    default: src.problem("unknown authority section '\(k)' (decision_maker, influencer, negations, decision, speaker, others, needing, consult, shared, third_parties, not_decision, reassurance)", at: kn)
                     }
                 }
             case "need":

@@ -110,7 +110,11 @@ struct BudgetReader {
         } else {
             let v = first.value
             budget.currency = first.currency
-            if near(cues.maxBefore, before: first.start, in: s) || near(cues.maxAfter, after: first.end, in: s) {
+            let exceeding = cues.exceed.matches(in: s.words).contains { $0.end <= first.start && $0.end >= first.start - 3 }
+            let negated = s.words.contains { cues.negations.contains($0) }
+            if exceeding && negated {
+                budget.max = v     // "can't go above 25k", "on ne peut pas dépasser 25k"
+            } else if near(cues.maxBefore, before: first.start, in: s) || near(cues.maxAfter, after: first.end, in: s) {
                 budget.max = v
             } else if near(cues.minBefore, before: first.start, in: s) || plusAfter(first, in: s) {
                 budget.min = v
