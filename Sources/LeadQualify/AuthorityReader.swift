@@ -61,7 +61,9 @@ struct AuthorityReader {
         let needing = cues.needing.occurs(in: words)
         if negated { return needing ? .decisionMaker : .influencer }
         let speakers = cues.speaker.matches(in: words)
-        let others = cues.others.matches(in: words)
+        // "I'm the owner so I decide": a role the speaker gives themself is no one else
+        let intros = cues.selfIntro.matches(in: words)
+        let others = cues.others.matches(in: words).filter { o in !intros.contains { $0.end <= o.start && $0.end >= o.start - 1 } }
         // The speaker as the subject right at the decision word, with everyone else after it, is its
         // holder: "je valide les achats", "yo apruebo las compras", "approvo io gli acquisti".
         if !needing, let d = decisions.first, let firstOther = others.first?.start, firstOther >= d.end,

@@ -54,6 +54,8 @@ struct BANTCues: Sendable {
     var notDecision = CueList()
     /// Reassurances ("don't worry about approvals", "keine Sorge wegen"): the clause says nothing about who decides.
     var reassurance = CueList()
+    /// The speaker introducing a role ("I'm the owner", "je suis le patron"): that role is no one else.
+    var selfIntro = CueList()
 
     // Need: function → phrases, and words for the people a head count counts
     var needFunctions: [(function: String, cues: CueList)] = []
@@ -75,6 +77,8 @@ struct BANTCues: Sendable {
     var nextWeek = CueList()
     var within = CueList()
     var oneWords: Set<String> = []
+    /// Unit words that mean one unit right after a within phrase ("w ciągu miesiąca").
+    var singleUnits: Set<String> = []
     /// Words that may stand between a number and its unit ("3 prochains mois").
     var withinFillers: Set<String> = []
     var quarterWords: Set<String> = []
@@ -180,7 +184,8 @@ struct BANTCues: Sendable {
                     case "third_parties": Self.addPhrases(&thirdParties, &src, v, what: "authority.third_parties")
                     case "not_decision": Self.addPhrases(&notDecision, &src, v, what: "authority.not_decision")
                     case "reassurance": Self.addPhrases(&reassurance, &src, v, what: "authority.reassurance")
-                    default: src.problem("unknown authority section '\(k)' (decision_maker, influencer, negations, decision, speaker, others, needing, consult, shared, third_parties, not_decision, reassurance)", at: kn)
+                    case "self_intro": Self.addPhrases(&selfIntro, &src, v, what: "authority.self_intro")
+                    default: src.problem("unknown authority section '\(k)' (decision_maker, influencer, negations, decision, speaker, others, needing, consult, shared, third_parties, not_decision, reassurance, self_intro)", at: kn)
                     }
                 }
             case "need":
@@ -224,6 +229,7 @@ struct BANTCues: Sendable {
                     case "next_week": Self.addPhrases(&nextWeek, &src, v, what: "timeline.next_week")
                     case "within": Self.addPhrases(&within, &src, v, what: "timeline.within")
                     case "one_words": Self.addWords(&oneWords, &src, v, what: "timeline.one_words")
+                    case "single_units": Self.addWords(&singleUnits, &src, v, what: "timeline.single_units")
                     case "within_fillers": Self.addWords(&withinFillers, &src, v, what: "timeline.within_fillers")
                     case "quarter_words": Self.addWords(&quarterWords, &src, v, what: "timeline.quarter_words")
                     case "ordinals": Self.addWordMap(&ordinals, &src, v, what: "timeline.ordinals")

@@ -137,6 +137,10 @@ struct TimelineReader {
                 if nt.kind == .number, !money.contains(nw), let v = Int(exactly: nt.value) { n = v }
                 else if let v = cues.numberWords[words[nw]], let iv = Int(exactly: v) { n = iv }
                 else if cues.oneWords.contains(words[nw]) { n = 1 }
+                else if cues.singleUnits.contains(word), withinMatches.contains(where: { $0.end == w }) {
+                    n = 1   // "w ciągu miesiąca"
+                    nw = w
+                }
                 guard let n, n > 0, n <= 520 else { continue }
                 // the number may end a range ("4-6 weeks", "4 to 6 weeks"): the cue then sits before its start
                 var start = nw

@@ -22,8 +22,8 @@ struct BANTBankTests {
     static let letters: [Character] = ["B", "A", "N", "T"]
     static let floor = 0.95
 
-    /// The bank's two rounds: the first bank, and statements written after the first class fixes.
-    static let rounds = ["bant-bank", "bant-bank/round2"]
+    /// The bank's rounds: the first bank, then statements written after each round of class fixes.
+    static let rounds = ["bant-bank", "bant-bank/round2", "bant-bank/round3"]
 
     /// Every case of every bank file; a malformed line is a test failure naming file and line.
     static func load() throws -> [Case] {
