@@ -48,15 +48,18 @@ struct AuthorityReader {
 
     private func read(clause r: Range<Int>, in s: Sentence) -> BANT.AuthorityLevel? {
         let words = Array(s.words[r])
-        if cues.reassurance.occurs(in: words) { return nil }
+        if cues.reassurance.occurs(in: words) || cues.elsewhere.occurs(in: words) { return nil }
         let blocked = cues.notDecision.matches(in: words)
         let decisions = cues.decision.matches(in: words).filter { d in
             !blocked.contains { $0.start < d.end && d.start < $0.end }
         }
         guard !decisions.isEmpty else { return phrases(clause: r, in: s) }
         if cues.thirdParties.occurs(in: words) { return nil }
+        // a negation near the decision word, or right before the speaker ("non sono io a prendere la decisione")
         let negated = decisions.contains { d in
-            (max(0, d.start - 4)..<min(words.count, d.end + 2)).contains { cues.negations.contains(words[$0]) }
+            (max(0, d.start - 5)..<min(words.count, d.end + 2)).contains { cues.negations.contains(words[$0]) }
+        } || cues.speaker.matches(in: words).contains { m in
+            (max(0, m.start - 2)..<m.start).contains { cues.negations.contains(words[$0]) }
         }
         let needing = cues.needing.occurs(in: words)
         if negated { return needing ? .decisionMaker : .influencer }

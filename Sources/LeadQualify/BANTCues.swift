@@ -54,6 +54,8 @@ struct BANTCues: Sendable {
     var notDecision = CueList()
     /// Reassurances ("don't worry about approvals", "keine Sorge wegen"): the clause says nothing about who decides.
     var reassurance = CueList()
+    /// Another job or company than the buying one ("at my old job"): the clause says nothing about who decides.
+    var elsewhere = CueList()
     /// The speaker introducing a role ("I'm the owner", "je suis le patron"): that role is no one else.
     var selfIntro = CueList()
 
@@ -184,8 +186,9 @@ struct BANTCues: Sendable {
                     case "third_parties": Self.addPhrases(&thirdParties, &src, v, what: "authority.third_parties")
                     case "not_decision": Self.addPhrases(&notDecision, &src, v, what: "authority.not_decision")
                     case "reassurance": Self.addPhrases(&reassurance, &src, v, what: "authority.reassurance")
+                    case "elsewhere": Self.addPhrases(&elsewhere, &src, v, what: "authority.elsewhere")
                     case "self_intro": Self.addPhrases(&selfIntro, &src, v, what: "authority.self_intro")
-                    default: src.problem("unknown authority section '\(k)' (decision_maker, influencer, negations, decision, speaker, others, needing, consult, shared, third_parties, not_decision, reassurance, self_intro)", at: kn)
+                    default: src.problem("unknown authority section '\(k)' (decision_maker, influencer, negations, decision, speaker, others, needing, consult, shared, third_parties, not_decision, reassurance, elsewhere, self_intro)", at: kn)
                     }
                 }
             case "need":

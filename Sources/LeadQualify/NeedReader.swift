@@ -53,7 +53,8 @@ struct NeedReader {
                 if let next, let mult = cues.numberWords[next], (mult == 12 || mult == 100), v < mult {
                     value = v * mult
                     w += 1
-                } else if let next, let unit = cues.numberWords[next], v >= 20, v < 100, v.truncatingRemainder(dividingBy: 10) == 0, unit < 10 {
+                } else if let next, let unit = cues.numberWords[next], v >= 20, v < 100, v.truncatingRemainder(dividingBy: 10) == 0,
+                          unit < 10 || (unit < 20 && s.punctuation(between: w, and: w + 1).contains("-")) {   // "soixante-dix"
                     value = v + unit   // "forty-five"
                     w += 1
                 }
