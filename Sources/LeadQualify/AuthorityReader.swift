@@ -1,50 +1,111 @@
-/// Reads who decides from a sentence: decision-maker and influencer phrases, with negation flipping them
-/// ("I don't decide" is an influencer; "I don't need to run it by anyone" a decision maker).
+/// Reads who decides from a sentence, clause by clause (clauses end at `,` `;` `:` and brackets).
+///
+/// A clause with a decision or approval word ("decide", "sign off", "final say", "OK", "freigeben",
+/// "goedkeuren", "valider", "aprobar", "approvare", "zatwierdzić" …) is read by its scope:
+/// - a negation ("I don't decide", "not my call", "nicht meine Entscheidung") makes an influencer, unless it
+///   negates a need ("I don't need anyone's approval": a decision maker);
+/// - someone else named as holder ("the final word is with our owner", "I need my director's OK", "the
+///   board has to approve it", "ils décideront") or a shared decision makes an influencer;
+/// - needing the decision without a holder ("this needs approval") makes an influencer;
+/// - the speaker as holder ("I have the final say", "it's my decision", "decido io") a decision maker;
+/// - a clause about customers or users ("our clients decide fast") says nothing.
+///
+/// A clause without a decision word falls back to the fixed phrases of `decision_maker` / `influencer`
+/// (a consulting verb such as "run it by" or "voir avec" with someone else named is an influencer too).
+/// Questions state no authority ("can my manager also get a login?"). Across clauses an influencer wins:
+/// a decision that needs someone else's approval is an influence.
 struct AuthorityReader {
     let cues: BANTCues
 
     func read(_ s: Sentence) -> BANT.AuthorityLevel? {
-        let dm = cues.decisionMaker.matches(in: s.words)
-        let inf = cues.influencer.matches(in: s.words)
-        guard !dm.isEmpty || !inf.isEmpty else { return nil }
+        if s.isQuestion { return nil }
+        var decides = false
+        var influences = false
+        for clause in clauses(of: s) {
+            switch read(clause: clause, in: s) {
+            case .influencer?: influences = true
+            case .decisionMaker?: decides = true
+            default: break
+            }
+        }
+        if influences { return .influencer }
+        return decides ? .decisionMaker : nil
+    }
+
+    /// The word ranges of the sentence's clauses.
+    private func clauses(of s: Sentence) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        for w in 1..<max(1, s.words.count) where s.punctuation(between: w - 1, and: w).contains(where: Self.breaks.contains) {
+            out.append(start..<w)
+            start = w
+        }
+        out.append(start..<s.words.count)
+        return out.filter { !$0.isEmpty }
+    }
+
+    private static let breaks: Set<String> = [",", ";", ":", "(", ")", "!", "\u{2026}"]
+
+    private func read(clause r: Range<Int>, in s: Sentence) -> BANT.AuthorityLevel? {
+        let words = Array(s.words[r])
+        if cues.reassurance.occurs(in: words) || cues.elsewhere.occurs(in: words) { return nil }
+        let blocked = cues.notDecision.matches(in: words)
+        let decisions = cues.decision.matches(in: words).filter { d in
+            !blocked.contains { $0.start < d.end && d.start < $0.end }
+        }
+        guard !decisions.isEmpty else { return phrases(clause: r, in: s) }
+        if cues.thirdParties.occurs(in: words) { return nil }
+        // a negation near the decision word, or right before the speaker ("non sono io a prendere la decisione")
+        let negated = decisions.contains { d in
+            (max(0, d.start - 5)..<min(words.count, d.end + 2)).contains { cues.negations.contains(words[$0]) }
+        } || cues.speaker.matches(in: words).contains { m in
+            (max(0, m.start - 2)..<m.start).contains { cues.negations.contains(words[$0]) }
+        }
+        let needing = cues.needing.occurs(in: words)
+        if negated { return needing ? .decisionMaker : .influencer }
+        let speakers = cues.speaker.matches(in: words)
+        // "I'm the owner so I decide": a role the speaker gives themself is no one else
+        let intros = cues.selfIntro.matches(in: words)
+        let others = cues.others.matches(in: words).filter { o in !intros.contains { $0.end <= o.start && $0.end >= o.start - 1 } }
+        // The speaker as the subject right at the decision word, with everyone else after it, is its
+        // holder: "je valide les achats", "yo apruebo las compras", "approvo io gli acquisti".
+        if !needing, let d = decisions.first, let firstOther = others.first?.start, firstOther >= d.end,
+           speakers.contains(where: { $0.end == d.start || $0.start == d.end }) {
+            return .decisionMaker
+        }
+        if !others.isEmpty || cues.shared.occurs(in: words) { return .influencer }
+        if needing { return .influencer }
+        if !speakers.isEmpty { return .decisionMaker }
+        return phrases(clause: r, in: s)
+    }
+
+    /// The fixed decision-maker and influencer phrases of the clause, with negation flipping them.
+    private func phrases(clause r: Range<Int>, in s: Sentence) -> BANT.AuthorityLevel? {
+        let words = Array(s.words[r])
+        let dm = cues.decisionMaker.matches(in: words)
+        let inf = cues.influencer.matches(in: words)
+        let consults = !cues.consult.matches(in: words).isEmpty && cues.others.occurs(in: words)
+        guard !dm.isEmpty || !inf.isEmpty || consults else { return nil }
+        if cues.thirdParties.occurs(in: words) { return nil }
         func contained(_ m: CueList.Match, in others: [CueList.Match]) -> Bool {
             others.contains { $0.start <= m.start && $0.end >= m.end && ($0.end - $0.start) > (m.end - m.start) }
         }
         var decides = false
-        var influences = false
+        var influences = consults
         for m in dm where !contained(m, in: inf) {
-            if negated(m, in: s) { influences = true } else { decides = true }
+            if negated(m, in: words) { influences = true } else { decides = true }
         }
         for m in inf where !contained(m, in: dm) {
-            if negated(m, in: s) { decides = true } else { influences = true }
+            if negated(m, in: words) { decides = true } else { influences = true }
         }
-        if influences { return .influencer }   // a decision that needs someone else's approval is an influence
+        if influences { return .influencer }
         return decides ? .decisionMaker : nil
     }
 
-    /// A negation up to four words before the phrase or two words after it, within the same clause.
-    private func negated(_ m: CueList.Match, in s: Sentence) -> Bool {
-        guard !cues.negations.isEmpty else { return false }
-        var w = m.start - 1
-        var steps = 0
-        while w >= 0, steps < 4 {
-            if clauseBreak(between: w, and: w + 1, in: s) { break }
-            if cues.negations.contains(s.words[w]) { return true }
-            w -= 1
-            steps += 1
-        }
-        w = m.end
-        steps = 0
-        while w < s.words.count, steps < 2 {
-            if clauseBreak(between: w - 1, and: w, in: s) { break }
-            if cues.negations.contains(s.words[w]) { return true }
-            w += 1
-            steps += 1
-        }
-        return false
-    }
-
-    private func clauseBreak(between a: Int, and b: Int, in s: Sentence) -> Bool {
-        s.punctuation(between: a, and: b).contains { $0 != "'" && $0 != "-" }
+    /// A negation up to four words before the phrase or two words after it (within the clause).
+    private func negated(_ m: CueList.Match, in words: [String]) -> Bool {
+        let before = max(0, m.start - 4)..<m.start
+        let after = m.end..<min(words.count, m.end + 2)
+        return before.contains { cues.negations.contains(words[$0]) } || after.contains { cues.negations.contains(words[$0]) }
     }
 }

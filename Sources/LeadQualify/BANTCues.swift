@@ -22,20 +22,50 @@ struct BANTCues: Sendable {
     var maxAfter = CueList()
     var minBefore = CueList()
     var rangeConnectors: Set<String> = []
+    /// Exceeding words ("go above", "dépasser", "przekroczyć"): with a negation they cap the amount.
+    var exceed = CueList()
     var notBudget = CueList()
     var periodYear = CueList()
     var periodMonth = CueList()
+    /// Nouns right after an amount without a currency that make it a count, not money ("10k emails").
+    var counted = CueList()
     var yearUnits: Set<String> = []
     var monthUnits: Set<String> = []
 
-    // Authority
+    // Authority: fixed phrases, and the classes of a decision statement (who decides what, scoped per clause)
     var decisionMaker = CueList()
     var influencer = CueList()
     var negations: Set<String> = []
+    /// Decision and approval predicates: decide, sign (off), approve, final say, green light, freigeben …
+    var decision = CueList()
+    /// Words that put the speaker in the clause: I, me, my, mine, ik, ich, moi, yo, io, ja, sam …
+    var speaker = CueList()
+    /// Someone else who may hold the decision: boss, owner, CFO, board, committee, procurement, someone else …
+    var others = CueList()
+    /// Needing something from someone: need, have to, must, brauche, nodig, besoin, necesito, serve, potrzebuję …
+    var needing = CueList()
+    /// Consulting verbs that make an influencer when someone else is named: talk to, run it by, voir avec …
+    var consult = CueList()
+    /// A decision shared with others: together with, jointly, gemeinsam mit …
+    var shared = CueList()
+    /// People outside the buying organisation (customers, clients, users): their decisions say nothing.
+    var thirdParties = CueList()
+    /// Phrases that contain a decision word without being one: sign up, sign in, approval workflow …
+    var notDecision = CueList()
+    /// Reassurances ("don't worry about approvals", "keine Sorge wegen"): the clause says nothing about who decides.
+    var reassurance = CueList()
+    /// Another job or company than the buying one ("at my old job"): the clause says nothing about who decides.
+    var elsewhere = CueList()
+    /// The speaker introducing a role ("I'm the owner", "je suis le patron"): that role is no one else.
+    var selfIntro = CueList()
 
     // Need: function → phrases, and words for the people a head count counts
     var needFunctions: [(function: String, cues: CueList)] = []
     var people = CueList()
+    /// Things counted instead of people ("50 support tickets", "15 years in sales", "4 marketing campaigns").
+    var things = CueList()
+    /// Words glued to a head count's digits that keep it a count (Dutch "met z'n 7en").
+    var countSuffixes: Set<String> = []
 
     // Timeline
     var asap = CueList()
@@ -49,6 +79,8 @@ struct BANTCues: Sendable {
     var nextWeek = CueList()
     var within = CueList()
     var oneWords: Set<String> = []
+    /// Unit words that mean one unit right after a within phrase ("w ciągu miesiąca").
+    var singleUnits: Set<String> = []
     /// Words that may stand between a number and its unit ("3 prochains mois").
     var withinFillers: Set<String> = []
     var quarterWords: Set<String> = []
@@ -58,6 +90,13 @@ struct BANTCues: Sendable {
     var months: [String: Int] = [:]
     var monthsNeedingCue: Set<String> = []
     var monthCues = CueList()
+    /// Dates of other things than the purchase: contract ends, renewals, meetings, holidays, payment terms.
+    var notDeadline = CueList()
+    /// Words that tie a date to the purchase: need, want, live, switch, roll out, by then …
+    var purchase = CueList()
+    /// Words that point a date forward ("by", "until", "bis", "d'ici", "entro" …): a month already past
+    /// this year means next year's only after one of these or with a purchase tie ("we went live in January").
+    var forward = CueList()
 
     // Support
     var support = CueList()
@@ -122,9 +161,11 @@ struct BANTCues: Sendable {
                     case "max_after": Self.addPhrases(&maxAfter, &src, v, what: "budget.max_after")
                     case "min_before": Self.addPhrases(&minBefore, &src, v, what: "budget.min_before")
                     case "range_connectors": Self.addWords(&rangeConnectors, &src, v, what: "budget.range_connectors")
+                    case "exceed": Self.addPhrases(&exceed, &src, v, what: "budget.exceed")
                     case "not_budget": Self.addPhrases(&notBudget, &src, v, what: "budget.not_budget")
                     case "period_year": Self.addPhrases(&periodYear, &src, v, what: "budget.period_year")
                     case "period_month": Self.addPhrases(&periodMonth, &src, v, what: "budget.period_month")
+                    case "counted": Self.addPhrases(&counted, &src, v, what: "budget.counted")
                     case "year_units": Self.addWords(&yearUnits, &src, v, what: "budget.year_units")
                     case "month_units": Self.addWords(&monthUnits, &src, v, what: "budget.month_units")
                     default: src.problem("unknown budget section '\(k)'", at: kn)
@@ -136,7 +177,18 @@ struct BANTCues: Sendable {
                     case "decision_maker": Self.addPhrases(&decisionMaker, &src, v, what: "authority.decision_maker")
                     case "influencer": Self.addPhrases(&influencer, &src, v, what: "authority.influencer")
                     case "negations": Self.addWords(&negations, &src, v, what: "authority.negations")
-                    default: src.problem("unknown authority section '\(k)' (decision_maker, influencer, negations)", at: kn)
+                    case "decision": Self.addPhrases(&decision, &src, v, what: "authority.decision")
+                    case "speaker": Self.addPhrases(&speaker, &src, v, what: "authority.speaker")
+                    case "others": Self.addPhrases(&others, &src, v, what: "authority.others")
+                    case "needing": Self.addPhrases(&needing, &src, v, what: "authority.needing")
+                    case "consult": Self.addPhrases(&consult, &src, v, what: "authority.consult")
+                    case "shared": Self.addPhrases(&shared, &src, v, what: "authority.shared")
+                    case "third_parties": Self.addPhrases(&thirdParties, &src, v, what: "authority.third_parties")
+                    case "not_decision": Self.addPhrases(&notDecision, &src, v, what: "authority.not_decision")
+                    case "reassurance": Self.addPhrases(&reassurance, &src, v, what: "authority.reassurance")
+                    case "elsewhere": Self.addPhrases(&elsewhere, &src, v, what: "authority.elsewhere")
+                    case "self_intro": Self.addPhrases(&selfIntro, &src, v, what: "authority.self_intro")
+                    default: src.problem("unknown authority section '\(k)' (decision_maker, influencer, negations, decision, speaker, others, needing, consult, shared, third_parties, not_decision, reassurance, elsewhere, self_intro)", at: kn)
                     }
                 }
             case "need":
@@ -145,8 +197,16 @@ struct BANTCues: Sendable {
                         Self.addPhrases(&people, &src, v, what: "need.people")
                         continue
                     }
+                    if k == "things" {
+                        Self.addPhrases(&things, &src, v, what: "need.things")
+                        continue
+                    }
+                    if k == "count_suffixes" {
+                        Self.addWords(&countSuffixes, &src, v, what: "need.count_suffixes")
+                        continue
+                    }
                     guard let f = JobFunction(rawValue: k) else {
-                        src.problem("unknown function '\(k)' in need (use people, or a function value such as sales, marketing, customer_success)", at: kn)
+                        src.problem("unknown function '\(k)' in need (use people, things, count_suffixes, or a function value such as sales, marketing, customer_success)", at: kn)
                         continue
                     }
                     let i: Int
@@ -172,6 +232,7 @@ struct BANTCues: Sendable {
                     case "next_week": Self.addPhrases(&nextWeek, &src, v, what: "timeline.next_week")
                     case "within": Self.addPhrases(&within, &src, v, what: "timeline.within")
                     case "one_words": Self.addWords(&oneWords, &src, v, what: "timeline.one_words")
+                    case "single_units": Self.addWords(&singleUnits, &src, v, what: "timeline.single_units")
                     case "within_fillers": Self.addWords(&withinFillers, &src, v, what: "timeline.within_fillers")
                     case "quarter_words": Self.addWords(&quarterWords, &src, v, what: "timeline.quarter_words")
                     case "ordinals": Self.addWordMap(&ordinals, &src, v, what: "timeline.ordinals")
@@ -204,6 +265,9 @@ struct BANTCues: Sendable {
                         }
                     case "months_needing_cue": Self.addWords(&monthsNeedingCue, &src, v, what: "timeline.months_needing_cue")
                     case "month_cues": Self.addPhrases(&monthCues, &src, v, what: "timeline.month_cues")
+                    case "not_deadline": Self.addPhrases(&notDeadline, &src, v, what: "timeline.not_deadline")
+                    case "purchase": Self.addPhrases(&purchase, &src, v, what: "timeline.purchase")
+                    case "forward": Self.addPhrases(&forward, &src, v, what: "timeline.forward")
                     default: src.problem("unknown timeline section '\(k)'", at: kn)
                     }
                 }

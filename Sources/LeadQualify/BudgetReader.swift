@@ -72,7 +72,9 @@ struct BudgetReader {
         let monthMatch = cues.periodMonth.matches(in: s.words).first
         // The anchor: the first amount with a currency; else, in a budget sentence, the first amount; else
         // the first with a multiplier when a period is said ("around 10K a year"). Years are never amounts.
-        let candidates = all.filter { !$0.isPlainYear }
+        // Years are never amounts, nor are counts of things ("10k emails a month", "40k visitors").
+        let counted = Set(cues.counted.matches(in: s.words).map(\.start))
+        let candidates = all.filter { !$0.isPlainYear && ($0.currency != nil || !counted.contains($0.end)) }
         let anchorIndex: Int
         if let i = candidates.firstIndex(where: { $0.currency != nil }) {
             anchorIndex = i
@@ -80,6 +82,10 @@ struct BudgetReader {
             anchorIndex = 0
         } else if yearMatch != nil || monthMatch != nil, let i = candidates.firstIndex(where: { $0.multiplier != nil }) {
             anchorIndex = i
+        } else if let i = candidates.firstIndex(where: { a in
+            a.multiplier != nil && (near(cues.minBefore, before: a.start, in: s) || near(cues.maxBefore, before: a.start, in: s))
+        }) {
+            anchorIndex = i   // "at least 5k", "max 20k": a bound on an amount in thousands is a budget
         } else {
             return nil
         }
@@ -104,7 +110,11 @@ struct BudgetReader {
         } else {
             let v = first.value
             budget.currency = first.currency
-            if near(cues.maxBefore, before: first.start, in: s) || near(cues.maxAfter, after: first.end, in: s) {
+            let exceeding = cues.exceed.matches(in: s.words).contains { $0.end <= first.start && $0.end >= first.start - 3 }
+            let negated = s.words.contains { cues.negations.contains($0) }
+            if exceeding && negated {
+                budget.max = v     // "can't go above 25k", "on ne peut pas dépasser 25k"
+            } else if near(cues.maxBefore, before: first.start, in: s) || near(cues.maxAfter, after: first.end, in: s) {
                 budget.max = v
             } else if near(cues.minBefore, before: first.start, in: s) || plusAfter(first, in: s) {
                 budget.min = v
@@ -154,10 +164,12 @@ struct BudgetReader {
         return list.matches(in: s.words).contains { $0.start == end || $0.start == allowed }
     }
 
-    /// "€20k+": a `+` right after the amount makes it a lower bound.
+    /// "€20k+", "10k+ usd": a `+` glued to the number, its multiplier or currency makes it a lower bound.
     private func plusAfter(_ a: Amount, in s: Sentence) -> Bool {
-        let last = s.wordToken[a.end - 1]
-        return last + 1 < s.tokens.count && s.tokens[last + 1].text == "+" && !s.tokens[last + 1].spaceBefore
+        (a.numberWord..<a.end).contains { w in
+            let t = s.wordToken[w]
+            return t + 1 < s.tokens.count && s.tokens[t + 1].text == "+" && !s.tokens[t + 1].spaceBefore
+        }
     }
 
     /// `year`, `month` or `nil`: a period phrase, or "/" followed by a unit word ("/month", "/yr").

@@ -13,9 +13,15 @@ struct NeedReader {
     }
 
     func read(_ s: Sentence, amounts: [BudgetReader.Amount]) -> BANT.Need? {
+        // A team word that names or modifies a thing is no team ("support tickets", "Marketingkampagnen").
+        let things = cues.things.matches(in: s.words)
+        let thingStarts = Set(things.map(\.start))
         var functions: [(start: Int, end: Int, function: String)] = []
         for (f, list) in cues.needFunctions {
-            for m in list.matches(in: s.words) { functions.append((m.start, m.end, f)) }
+            for m in list.matches(in: s.words) where !thingStarts.contains(m.end)
+                && !things.contains(where: { $0.start < m.end && m.start < $0.end }) {
+                functions.append((m.start, m.end, f))
+            }
         }
         guard !functions.isEmpty else { return nil }
         var money = Set<Int>()
@@ -34,7 +40,8 @@ struct NeedReader {
                 let ti = s.wordToken[w]
                 if ti + 1 < s.tokens.count {
                     let after = s.tokens[ti + 1]
-                    if !after.spaceBefore && (after.kind == .word || after.text == "%" || after.text == ":" || after.text == "/") { continue }
+                    let glued = after.kind == .word && !cues.countSuffixes.contains(after.text)   // "7en" counts
+                    if !after.spaceBefore && (glued || after.text == "%" || after.text == ":" || after.text == "/") { continue }
                 }
                 var value = Int(t.value)
                 let start = w
@@ -46,7 +53,8 @@ struct NeedReader {
                 if let next, let mult = cues.numberWords[next], (mult == 12 || mult == 100), v < mult {
                     value = v * mult
                     w += 1
-                } else if let next, let unit = cues.numberWords[next], v >= 20, v < 100, v.truncatingRemainder(dividingBy: 10) == 0, unit < 10 {
+                } else if let next, let unit = cues.numberWords[next], v >= 20, v < 100, v.truncatingRemainder(dividingBy: 10) == 0,
+                          unit < 10 || (unit < 20 && s.punctuation(between: w, and: w + 1).contains("-")) {   // "soixante-dix"
                     value = v + unit   // "forty-five"
                     w += 1
                 }
@@ -56,13 +64,14 @@ struct NeedReader {
         }
         // A head count is followed by the team or its people ("40 sales reps", "60 Leute im Vertrieb",
         // "8 of us", "une vingtaine de personnes") or ends the sentence ("our sales team is 50") — not
-        // by other things ("3 offices").
+        // by other things ("3 offices", "15 years in sales", "50 tickets").
         let people = cues.people.matches(in: s.words)
         let functionStarts = Set(functions.map(\.start))
         func countsPeople(_ c: Count) -> Bool {
             if c.end >= s.words.count { return true }
             var w = c.end
-            while w < min(s.words.count, c.end + 4) {
+            while w < min(s.words.count, c.end + 5) {
+                if thingStarts.contains(w) { return false }
                 if functionStarts.contains(w) || people.contains(where: { $0.start == w }) { return true }
                 if s.token(w).kind == .number { return false }
                 w += 1

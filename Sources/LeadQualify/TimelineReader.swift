@@ -16,9 +16,13 @@ struct TimelineReader {
             !exploringMatches.contains { $0.start <= a.start && $0.end >= a.end }
         }
         let exploring = !exploringMatches.isEmpty
+        // A date governs the purchase unless it is another thing's date (a contract end, a meeting, a
+        // holiday, payment terms, a past event) that the person does not tie to the purchase.
+        let tied = cues.purchase.occurs(in: s.words)
         var date: CivilDate? = nil
-        if let reference { date = deadline(s, reference: reference, amounts: amounts) }
-        let deadline = date ?? explicitDate(s)
+        if let reference { date = deadline(s, reference: reference, amounts: amounts, tied: tied) }
+        var deadline = date ?? explicitDate(s)
+        if deadline != nil, !tied, cues.notDeadline.occurs(in: s.words) { deadline = nil }
         guard asap || exploring || deadline != nil else { return nil }
         return BANT.Timeline(deadline: deadline?.iso, asap: asap, exploring: exploring, evidence: s.text)
     }
@@ -32,9 +36,10 @@ struct TimelineReader {
     }
 
     /// The earliest-positioned deadline expression of the sentence.
-    private func deadline(_ s: Sentence, reference ref: CivilDate, amounts: [BudgetReader.Amount]) -> CivilDate? {
+    private func deadline(_ s: Sentence, reference ref: CivilDate, amounts: [BudgetReader.Amount], tied: Bool) -> CivilDate? {
         var found: [(position: Int, date: CivilDate)] = []
         let words = s.words
+        let forwardMatches = cues.forward.matches(in: words)
         let beforeMatches = cues.before.matches(in: words)
         let endMatches = cues.monthCues.matches(in: words)
         let withinMatches = cues.within.matches(in: words)
@@ -49,6 +54,12 @@ struct TimelineReader {
         }
         func rolled(_ d: CivilDate, explicitYear: Bool) -> CivilDate {
             explicitYear || d >= ref ? d : CivilDate(year: d.year + 1, month: d.month, day: Swift.min(d.day, CivilDate.daysIn(month: d.month, year: d.year + 1)))
+        }
+        /// A month or quarter already past this year is next year's only when the date points forward
+        /// ("by January") or is tied to the purchase; else it is a past event ("we went live in January").
+        func pastEvent(_ d: CivilDate, explicitYear: Bool, at w: Int) -> Bool {
+            guard !explicitYear, d < ref, !tied else { return false }
+            return !forwardMatches.contains { $0.end <= w && $0.end >= w - 3 }
         }
         /// A four-digit year right after word `w` ("Q3 2025", "June 2025").
         func year(after w: Int) -> Int? {
@@ -113,6 +124,7 @@ struct TimelineReader {
                 } else {
                     date = CivilDate.endOfMonth(month, year: y ?? ref.year)
                 }
+                if pastEvent(date, explicitYear: y != nil, at: w) { continue }
                 found.append((day != nil && w > 0 && s.token(w - 1).kind == .number ? w - 1 : w, rolled(date, explicitYear: y != nil)))
                 continue
             }
@@ -125,6 +137,10 @@ struct TimelineReader {
                 if nt.kind == .number, !money.contains(nw), let v = Int(exactly: nt.value) { n = v }
                 else if let v = cues.numberWords[words[nw]], let iv = Int(exactly: v) { n = iv }
                 else if cues.oneWords.contains(words[nw]) { n = 1 }
+                else if cues.singleUnits.contains(word), withinMatches.contains(where: { $0.end == w }) {
+                    n = 1   // "w ciągu miesiąca"
+                    nw = w
+                }
                 guard let n, n > 0, n <= 520 else { continue }
                 // the number may end a range ("4-6 weeks", "4 to 6 weeks"): the cue then sits before its start
                 var start = nw
