@@ -17,14 +17,14 @@ struct EmployeeCountParser: Sendable {
     /// Class sets by kind.
     private struct Kinds: Sendable {
         var people, compound, team, employ, weAre, label, approx, lower, upper, rangeOpen, joiner, growth,
-            article, qualifier, other, negative, others, solo, phraseJoiner, trailing: Set<Int>
+            article, qualifier, other, negative, others, solo, phraseJoiner, trailing, stop: Set<Int>
     }
 
     /// The kinds an employee rules file may use (see the file's header).
     static let schema = CueSchema(
         kinds: ["people", "compound", "team", "employ", "we_are", "label", "approx", "lower_bound", "upper_bound",
                 "range_open", "range_joiner", "growth", "article", "qualifier", "other_counts", "negative", "others",
-                "solo", "joiner", "trailing"],
+                "solo", "joiner", "trailing", "time"],
         required: ["people", "team", "employ", "label", "approx", "lower_bound", "range_joiner", "other_counts"],
         everyLanguage: ["people", "team", "employ", "we_are", "label", "approx", "lower_bound", "upper_bound", "growth", "other_counts"],
         negative: ["upper_bound", "other_counts", "negative", "others"],
@@ -40,7 +40,7 @@ struct EmployeeCountParser: Sendable {
                   upper: l.mask("upper_bound"), rangeOpen: l.mask("range_open"), joiner: l.mask("range_joiner"),
                   growth: l.mask("growth"), article: l.mask("article"), qualifier: l.mask("qualifier"),
                   other: l.mask("other_counts"), negative: l.mask("negative"), others: l.mask("others"), solo: l.mask("solo"),
-                  phraseJoiner: l.mask("joiner"), trailing: l.mask("trailing"))
+                  phraseJoiner: l.mask("joiner"), trailing: l.mask("trailing"), stop: l.mask("time"))
         var starts = Set<String>()
         for lit in lexicon.literals(ofKinds: ["people", "compound", "team", "employ", "we_are", "label", "solo"]) {
             starts.formUnion([lit, lit.uppercased(), lit.prefix(1).uppercased() + lit.dropFirst()])
@@ -135,6 +135,7 @@ struct EmployeeCountParser: Sendable {
                 let gap = isDigits ? 3 : (v == 1 ? 1 : 2)
                 while n < tokens.count, n < j + gap, tokens[n].kind != .boundary, tokens[n].number == nil {
                     if has(n, k.people) != nil { people = true; break }
+                    if has(n, k.stop) != nil { break }
                     if has(n, k.other) != nil { other = true; break }
                     n += 1
                 }
@@ -149,6 +150,7 @@ struct EmployeeCountParser: Sendable {
             var lower = false
             var opener: String?
             var labelled = false
+            var grewTo = false
             var steps = 0
             walk: while p > 0, steps < 6 {
                 steps += 1
@@ -157,8 +159,10 @@ struct EmployeeCountParser: Sendable {
                     break
                 }
                 let ending = endsAt[p]
+                let grows = bounds.sentence[i].contains(where: { n in has(n, k.growth) != nil })
                 if let h = ending.first(where: { k.upper.contains($0.cls) }) {
-                    _ = h
+                    // After a growth verb "up to" is "to": "ha crecido hasta 90 trabajadores".
+                    if grows { grewTo = true; p = h.start; continue }
                     opener = "upper"
                     break
                 }
@@ -166,6 +170,12 @@ struct EmployeeCountParser: Sendable {
                 if let h = ending.first(where: { k.lower.contains($0.cls) }) { lower = true; p = h.start; continue }
                 for (set, name) in [(k.team, "team"), (k.employ, "employ"), (k.weAre, "we_are")] {
                     if ending.contains(where: { set.contains($0.cls) }) { opener = name; break walk }
+                }
+                // "Headcount has doubled to 120", "Die Belegschaft ist auf 300 gewachsen": the new count.
+                if let h = ending.first(where: { k.joiner.contains($0.cls) && tokens[$0.start].isWord }), grows {
+                    grewTo = true
+                    p = h.start
+                    continue
                 }
                 if let h = ending.first(where: { k.rangeOpen.contains($0.cls) || k.article.contains($0.cls) || k.qualifier.contains($0.cls) }) {
                     p = h.start
@@ -181,7 +191,7 @@ struct EmployeeCountParser: Sendable {
             if opener == "upper" { continue }
 
             // A number word alone ("one", "een") is too weak without a noun right after it or an opener.
-            if !isDigits, !people, opener == nil, !labelled { continue }
+            if !isDigits, !people, opener == nil, !labelled, !grewTo { continue }
             // "one"/"een"/"ein"/"une" is mostly the article ("telt een team van 54"): only with its noun.
             if !isDigits, v == 1, !people { continue }
             // A year is not a head count ("in 2015 people").
@@ -191,6 +201,9 @@ struct EmployeeCountParser: Sendable {
 
             var score = 0.0
             if people { score = max(score, weight(k.people)) }
+            if grewTo, bounds.sentence[i].contains(where: { n in has(n, k.label) != nil || has(n, k.team) != nil }) {
+                score = max(score, weight(k.label))
+            }
             if labelled { score = max(score, weight(k.label)) }
             if let opener {
                 let fits = people || j >= tokens.count || tokens[j].kind == .boundary || has(j, k.phraseJoiner) != nil
