@@ -15,7 +15,10 @@ public enum RuleSetCheck {
         attempt { () throws(LeadsmithError) in _ = try EmailClassifier(rules: rules) }
         attempt { () throws(LeadsmithError) in _ = try TitleNormalizer(rules: rules) }
         attempt { () throws(LeadsmithError) in _ = try CompanyNameJunk(rules: rules) }
-        attempt { () throws(LeadsmithError) in _ = try ResearchRules(files: rules) }
+        // The cue-class files first, each on its own; the rest of research's rules only when they load.
+        let cueProblems = ResearchRules.cueFileProblems(rules)
+        problems += cueProblems
+        if cueProblems.isEmpty { attempt { () throws(LeadsmithError) in _ = try ResearchRules(files: rules) } }
         return problems
     }
 }

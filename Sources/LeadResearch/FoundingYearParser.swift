@@ -1,52 +1,51 @@
 import Foundation
 import LeadCore
 
-/// The founding-year vocabulary (`rules/founding_phrases.yaml`).
-public struct FoundingPhrases: Sendable, Decodable {
-    var strongBefore: [String]
-    var strongAfter: [String]
-    var weakBefore: [String]
-    var negativeBefore: [String]
-    /// Words right before a weak "since" that make it date a relationship, not the company
-    /// ("HubSpot customer since 2020", "Partner seit 2018").
-    var weakNotAfter: [String]?
-
-    enum CodingKeys: String, CodingKey {
-        case strongBefore = "strong_before"
-        case strongAfter = "strong_after"
-        case weakBefore = "weak_before"
-        case negativeBefore = "negative_before"
-        case weakNotAfter = "weak_not_after"
-    }
-}
-
-/// Finds explicit founding statements ("founded in 1998", "Gegründet 1913", "Since 1994 we …").
+/// Scores every year in a text by the founding cue classes around it (`rules/founding_phrases.yaml`):
+/// "founded in 1998", "Gegründet 1913", "her grandfather set up the workshop in 1958", "Sinds 1952 …";
+/// not "CEO since 2015", "listed since 2007", "moved in 2016", "ISO 9001:2015", "© 2005–2024".
 struct FoundingYearParser: Sendable {
-    let strongBefore: [TokenPhrase]
-    let strongAfter: [TokenPhrase]
-    let weakBefore: [TokenPhrase]
-    let weakNotAfter: Set<String>
+    let lexicon: CueLexicon
     let currentYear: Int
+    private let cue: Set<Int>
+    private let since: Set<Int>
+    private let filler: Set<Int>
+    private let negative: Set<Int>
+    private let relation: Set<Int>
+    private let possessive: Set<Int>
+    private let joiner: Set<Int>
 
-    init(phrases: FoundingPhrases, currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) {
-        func compile(_ l: [String]) -> [TokenPhrase] {
-            l.map { TokenPhrase($0) }.filter { !$0.parts.isEmpty }.sorted { $0.parts.count > $1.parts.count }
-        }
-        strongBefore = compile(phrases.strongBefore)
-        strongAfter = compile(phrases.strongAfter)
-        weakBefore = compile(phrases.weakBefore)
-        weakNotAfter = Set((phrases.weakNotAfter ?? []).map { $0.lowercased() })
+    /// The kinds a founding rules file may use (see the file's header).
+    static let schema = CueSchema(
+        kinds: ["cue", "since", "filler", "negative", "relation", "possessive", "joiner"],
+        required: ["cue", "since", "negative"],
+        everyLanguage: ["cue", "since", "negative"],
+        negative: ["negative", "relation"], positive: ["cue", "since"])
+
+    /// - Throws: ``LeadsmithError`` `bad_rules` when the classes do not follow ``schema``.
+    init(spec: CueFileSpec, file: String,
+         currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) throws(LeadsmithError) {
+        lexicon = try CueLexicon(spec, schema: Self.schema, file: file)
         self.currentYear = currentYear
+        cue = lexicon.mask("cue")
+        since = lexicon.mask("since")
+        filler = lexicon.mask("filler")
+        negative = lexicon.mask("negative")
+        relation = lexicon.mask("relation")
+        possessive = lexicon.mask("possessive")
+        joiner = lexicon.mask("joiner")
     }
 
-    /// A year and whether it came from a strong phrase.
+    /// A year, its score, and whether a founding/beginning cue (not only a "since") states it.
     struct Claim: Sendable, Equatable {
         var year: Int
         var strong: Bool
+        var score: Double
         var evidence: String
     }
 
-    func claims(in text: String) -> [Claim] {
+    /// Every year in `text` that scores at least the threshold.
+    func claims(in text: String, language: String? = nil) -> [Claim] {
         // Cheap pre-check: a 4-digit run must exist.
         var run = 0
         var hasYear = false
@@ -55,53 +54,72 @@ struct FoundingYearParser: Sendable {
         }
         guard hasYear else { return [] }
         let tokens = TextTokenizer.tokens(text)
+        let years = tokens.indices.filter { isCandidate(tokens, $0) }
+        guard !years.isEmpty else { return [] }
+        let lang = language.flatMap { CueLanguages.supported.contains($0) ? $0 : nil }
+        let hits = lexicon.hits(tokens, language: lang)
+        let bounds = ClauseBounds(tokens, hits: hits, joiners: joiner)
         var out: [Claim] = []
-        for i in tokens.indices {
-            guard let y = tokens[i].number, tokens[i].text.count == 4, y >= 1700, y <= currentYear else { continue }
-            // Ranges (© 2005–2024) and ISO 9001:2015 are not founding years.
-            if i + 1 < tokens.count, ["-", "–", "—", "/"].contains(tokens[i + 1].text) { continue }
-            if i > 0, tokens[i - 1].text == ":" { continue }
-            if i > 0, ["-", "–", "—"].contains(tokens[i - 1].text) { continue }
-            let clause = clauseRange(tokens, around: i)
-            // Strong: keyword right before (allowing "in"/"im" and one word between).
-            var strong = false
-            for p in strongBefore {
-                for gap in 0...1 where p.matches(tokens, endingAt: i - gap) {
-                    if gap == 1, !["in", "im", "en", "nel", "w", "anno", "year", "jahr"].contains(tokens[i - 1].text) { continue }
-                    strong = true
+        for i in years {
+            guard let y = tokens[i].number else { continue }
+            let sentence = bounds.sentence[i]
+            let phrase = bounds.phrase[i]
+            var cueScore = 0.0
+            var sinceScore = 0.0
+            var negativeScore = 0.0
+            var weakNegative = 0.0
+            for k in sentence {
+                for h in hits[k] {
+                    let c = lexicon.classes[h.cls]
+                    let distance = h.start > i ? h.start - i : i - (h.end - 1)
+                    guard distance <= c.reach else { continue }
+                    if cue.contains(h.cls) {
+                        cueScore = max(cueScore, c.weight)
+                    } else if since.contains(h.cls), h.end <= i, onlyFillers(hits, from: h.end, to: i) {
+                        sinceScore = max(sinceScore, c.weight)
+                    } else if negative.contains(h.cls) {
+                        if phrase.contains(h.start) {
+                            negativeScore = min(negativeScore, c.weight)
+                        } else if c.weakScope == "sentence" {
+                            weakNegative = min(weakNegative, c.weight)
+                        }
+                    } else if relation.contains(h.cls) {
+                        let owned = h.start > 0 && hits[h.start - 1].contains { possessive.contains($0.cls) }
+                        guard !owned else { continue }
+                        if h.end <= i { negativeScore = min(negativeScore, c.weight) } else { weakNegative = min(weakNegative, c.weight) }
+                    }
                 }
-                if strong { break }
             }
-            if !strong {
-                // "wurde 2011 gegründet", "in 1998 opgericht".
-                for p in strongAfter where p.matches(tokens, at: i + 1) || p.matches(tokens, at: i + 2) {
-                    strong = true
-                    break
-                }
-            }
-            if strong {
-                out.append(Claim(year: y, strong: true, evidence: evidence(tokens, clause)))
-                continue
-            }
-            // Weak: "since YEAR" with no other number in the clause, and not a relationship's
-            // start ("HubSpot-Kunde seit 2020").
-            if let phrase = weakBefore.first(where: { $0.matches(tokens, endingAt: i) }) {
-                let before = i - phrase.parts.count - 1
-                let relation = before >= 0 && weakNotAfter.contains(where: { tokens[before].text.hasSuffix($0) })
-                let others = tokens[clause].contains { $0.number != nil && $0.offset != tokens[i].offset }
-                if !others && !relation { out.append(Claim(year: y, strong: false, evidence: evidence(tokens, clause))) }
-            }
+            // A bare "since" is fragile: anything in the sentence that dates something else rules it out.
+            let weak = cueScore < sinceScore || cueScore == 0
+            let score = max(cueScore, sinceScore) + negativeScore + (weak ? weakNegative : 0)
+            guard score >= lexicon.threshold else { continue }
+            let strong = !weak && score >= lexicon.strong
+            out.append(Claim(year: y, strong: strong, score: score, evidence: evidence(tokens, sentence)))
         }
         return out
     }
 
-    /// The token range of the sentence around `i` (between boundaries).
-    private func clauseRange(_ tokens: [TextToken], around i: Int) -> Range<Int> {
-        var a = i
-        while a > 0, tokens[a - 1].kind != .boundary { a -= 1 }
-        var b = i + 1
-        while b < tokens.count, tokens[b].kind != .boundary { b += 1 }
-        return a..<b
+    /// A 4-digit year in range that is not part of a range ("2005–2024") or a standard ("9001:2015").
+    private func isCandidate(_ tokens: [TextToken], _ i: Int) -> Bool {
+        guard let y = tokens[i].number, tokens[i].text.count == 4, y >= 1700, y <= currentYear else { return false }
+        let dashes: Set<String> = ["-", "–", "—", "/"]
+        if i + 2 < tokens.count, dashes.contains(tokens[i + 1].text), tokens[i + 2].number != nil { return false }
+        if i >= 2, dashes.contains(tokens[i - 1].text), tokens[i - 2].number != nil { return false }
+        if i >= 2, tokens[i - 1].text == ":", tokens[i - 2].number != nil,
+           tokens[i - 2].offset + tokens[i - 2].text.unicodeScalars.count == tokens[i - 1].offset { return false }
+        return true
+    }
+
+    /// Whether tokens `from..<to` are all fillers ("the year", "dem Jahr").
+    private func onlyFillers(_ hits: [[CueHit]], from: Int, to: Int) -> Bool {
+        guard to - from <= 3 else { return false }
+        var k = from
+        while k < to {
+            guard let h = hits[k].first(where: { filler.contains($0.cls) }) else { return false }
+            k = h.end
+        }
+        return true
     }
 
     private func evidence(_ tokens: [TextToken], _ r: Range<Int>) -> String {

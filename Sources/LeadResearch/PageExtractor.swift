@@ -53,7 +53,16 @@ struct PageExtractor {
         let language = (scan.language ?? fallbackLanguage)?.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init)
         for segment in scan.segments {
             page.employeeClaims += rules.employee.claims(in: segment.text, language: language)
-            page.foundingClaims += rules.founding.claims(in: segment.text)
+            page.foundingClaims += rules.founding.claims(in: segment.text, language: language)
+        }
+        // Key figures whose number and label are separate elements (dt/dd, th/td, stat cards).
+        for pair in LabelValuePairs.pairs(in: scan.segments) {
+            for c in rules.employee.claims(in: pair.labelFirst, language: language) where !page.employeeClaims.contains(where: { $0.count == c.count }) {
+                page.employeeClaims.append(c)
+            }
+            for c in rules.founding.claims(in: pair.readingOrder, language: language) where !page.foundingClaims.contains(where: { $0.year == c.year && $0.strong == c.strong }) {
+                page.foundingClaims.append(c)
+            }
         }
         page.technologies = rules.fingerprints.detect(scan, headers: headers)
         if let team {

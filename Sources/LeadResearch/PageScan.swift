@@ -19,6 +19,13 @@ struct TextSegment: Sendable {
     var text: String
     var region: Region
     var isHeading: Bool
+    /// The block element holding the segment's own block, and the one above it (serials in document
+    /// order, -1 at the top): neighbours that share them are siblings ("150+" and "employees" in one
+    /// stat card), for pairing a label with its value.
+    var parent: Int32 = -1
+    var grand: Int32 = -1
+    /// The block element whose end closed the segment (`dd`, `td`, `th`, `dt` …), if one did.
+    var closer: String? = nil
 }
 
 /// A link on a page.
@@ -255,9 +262,14 @@ struct PageScanner {
         var currentHeading = false
         var words = 0
 
-        func flush() {
+        // Serials of the open block elements, for the segments' parent and grandparent.
+        var blocks: [Int32] = []
+        var serial: Int32 = 0
+        func flush(closer: String? = nil) {
             if let text = Self.trimmed(current) {
-                page.segments.append(TextSegment(text: text, region: currentRegion, isHeading: currentHeading))
+                page.segments.append(TextSegment(text: text, region: currentRegion, isHeading: currentHeading,
+                                                 parent: blocks.last ?? -1, grand: blocks.count >= 2 ? blocks[blocks.count - 2] : -1,
+                                                 closer: closer))
                 words += Self.wordCount(current)
             }
             current.removeAll(keepingCapacity: true)
@@ -323,7 +335,12 @@ struct PageScanner {
                 }
                 var id: String?, cls: String?, itemprop: String?, itemtype: String?, href: String?
                 var hasScope = false
+                var counter: String?
                 for (n, v) in attributes {
+                    if counter == nil, n.hasPrefix("data-"), Self.counterAttributes.contains(n), let value = Self.counterValue(v) {
+                        counter = value
+                        continue
+                    }
                     switch n {
                     case "id": id = v
                     case "class": cls = v
@@ -382,10 +399,17 @@ struct PageScanner {
                 if isBlock {
                     flush()
                     currentHeading = flags.contains(.heading)
+                    serial += 1
+                    blocks.append(serial)
                 } else {
                     appendSpace(region: region)
                 }
                 stack.append(Context(region: region, counts: true, isBlock: isBlock, opensScope: hasScope))
+                // Animated counters: the number sits in an attribute while the text shows 0 (or nothing).
+                if let counter, Self.isPlaceholderNumber(node.innerText) {
+                    appendText(counter, region: region)
+                    return .skipChildren
+                }
                 return .descend
             },
             text: { t in
@@ -395,12 +419,36 @@ struct PageScanner {
             leave: { node in
                 team?.leave(node)
                 guard let context = stack.popLast(), context.counts else { return }
-                if context.isBlock { flush() } else { appendSpace(region: context.region) }
+                if context.isBlock {
+                    blocks.removeLast()
+                    flush(closer: node.name)
+                } else {
+                    appendSpace(region: context.region)
+                }
                 if context.opensScope { scopes.removeLast() }
             }
         )
         flush()
         page.wordCount = words
+    }
+
+    /// Attributes in which animated counters keep their final number.
+    static let counterAttributes: Set<String> = [
+        "data-count", "data-target", "data-to", "data-value", "data-number", "data-end", "data-counter", "data-countup",
+        "data-count-to", "data-end-value", "data-final", "data-num", "data-val", "data-stop", "data-max", "data-goal",
+    ]
+
+    /// A counter attribute's value when it is a number ("150", "1,200", "1.5k"), trimmed.
+    static func counterValue(_ v: String) -> String? {
+        let t = v.trimmedSpace()
+        guard !t.isEmpty, t.utf8.count <= 16, let first = t.utf8.first, first >= 0x30 && first <= 0x39 else { return nil }
+        guard t.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E || $0 == 0x20 || $0 == 0x2B || $0 == 0x6B || $0 == 0x4B }) else { return nil }
+        return t
+    }
+
+    /// Whether an element's text is only a counter's start value: empty, or zeros.
+    static func isPlaceholderNumber(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 == 0x30 || $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
     }
 
     /// The segment text without leading and trailing white space, or `nil` when nothing is left.

@@ -21,8 +21,10 @@ public final class ResearchRules: Sendable {
     /// names from job titles on team pages) `titles.yaml` from `files`.
     /// - Throws: ``LeadsmithError`` `bad_rules` naming the file that is missing or invalid.
     public init(files: RuleFiles) throws(LeadsmithError) {
-        employee = EmployeeCountParser(phrases: try files.yaml("employee_phrases.yaml", as: EmployeePhrases.self))
-        founding = FoundingYearParser(phrases: try files.yaml("founding_phrases.yaml", as: FoundingPhrases.self))
+        employee = try EmployeeCountParser(phrases: try files.yaml("employee_phrases.yaml", as: EmployeePhrases.self),
+                                           file: files.url("employee_phrases.yaml").path)
+        founding = try FoundingYearParser(spec: try files.yaml("founding_phrases.yaml", as: CueFileSpec.self),
+                                          file: files.url("founding_phrases.yaml").path)
         let fp = try files.yaml("fingerprints.yaml", as: FingerprintFile.self)
         fingerprints = try Fingerprints(fp, file: files.url("fingerprints.yaml").path)
         siteStatus = try files.yaml("site_status.yaml", as: SiteStatusRules.self)
@@ -33,6 +35,23 @@ public final class ResearchRules: Sendable {
         scan = ScanRules(regions: RegionMarkers(officeMarkers: contact.officeMarkers), attributeNames: fingerprints.attributeNames,
                          attributeValueFragments: fingerprints.attributeValueFragments)
         team = TeamRules(try files.yaml("team_page.yaml", as: TeamPageFile.self), titles: try TitleNormalizer(rules: files))
+    }
+}
+
+extension ResearchRules {
+    /// Problems in the cue-class files (`founding_phrases.yaml`, `employee_phrases.yaml`), each file
+    /// checked on its own so that `leadsmith rules check` reports both at once.
+    public static func cueFileProblems(_ files: RuleFiles) -> [LeadsmithError] {
+        var problems: [LeadsmithError] = []
+        do {
+            _ = try FoundingYearParser(spec: try files.yaml("founding_phrases.yaml", as: CueFileSpec.self),
+                                       file: files.url("founding_phrases.yaml").path)
+        } catch { problems.append(error) }
+        do {
+            _ = try EmployeeCountParser(phrases: try files.yaml("employee_phrases.yaml", as: EmployeePhrases.self),
+                                        file: files.url("employee_phrases.yaml").path)
+        } catch { problems.append(error) }
+        return problems
     }
 }
 

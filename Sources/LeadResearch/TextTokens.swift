@@ -25,6 +25,9 @@ struct TextToken: Sendable, Equatable {
 
 /// Splits text into ``TextToken``s in one pass over its scalars.
 enum TextTokenizer {
+    /// Titles whose dot does not end a sentence.
+    static let titles: Set<String> = ["dr", "prof", "mr", "mrs", "ms", "st", "ing", "dipl", "mag", "hr", "fr", "sr", "jr", "mgr", "inż", "dott", "sig", "lic"]
+
     static func tokens(_ text: String) -> [TextToken] {
         let scalars = Array(text.unicodeScalars)
         var out: [TextToken] = []
@@ -89,18 +92,21 @@ enum TextTokenizer {
                 continue
             }
             switch c {
-            case "+", "~", "±", "-", "–", "—", "/", "&":
+            case "+", "~", "±", "-", "–", "—", "/", "&", "%", "©":
                 out.append(TextToken(text: String(c), kind: .symbol, offset: i))
             case ".":
-                // "ca. 20", "est. 1990": an abbreviation dot before a number is not a sentence end.
+                // "ca. 20", "est. 1990": an abbreviation dot before a number is not a sentence end, nor
+                // is the dot of a title ("Dr. Roth", "Prof. Weber").
                 var j = i + 1
                 while j < n, scalars[j] == " " || scalars[j] == "\u{00A0}" { j += 1 }
                 let abbreviation = i > 0 && isLetter(scalars[i - 1]) && j < n && isDigit(scalars[j])
-                if !abbreviation { out.append(TextToken(text: ".", kind: .boundary, offset: i)) }
+                let title = out.last.map { $0.kind == .word && $0.offset + $0.text.unicodeScalars.count == i && Self.titles.contains($0.text) } ?? false
+                if !abbreviation && !title { out.append(TextToken(text: ".", kind: .boundary, offset: i)) }
             case "!", "?", ";", "|", "•", "·":
                 out.append(TextToken(text: String(c), kind: .boundary, offset: i))
-            case ":":
-                out.append(TextToken(text: ":", kind: .boundary, offset: i))
+            case ":", ",", "(", ")":
+                // Soft boundaries: they end a phrase, not a sentence (see ``ClauseBounds``).
+                out.append(TextToken(text: String(c), kind: .boundary, offset: i))
             default:
                 break
             }

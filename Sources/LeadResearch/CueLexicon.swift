@@ -1,0 +1,304 @@
+import Foundation
+import LeadCore
+
+/// The languages every cue class of `founding_phrases.yaml` and `employee_phrases.yaml` is written for.
+enum CueLanguages {
+    static let supported = ["en", "nl", "de", "fr", "es", "it", "pl"]
+    /// The key for entries that apply on every page.
+    static let all = "all"
+}
+
+/// One cue class as written in a rules file: a kind the parser interprets, a weight, and entries per language.
+struct CueClassSpec: Decodable, Sendable {
+    var kind: String
+    var weight: Double?
+    var reach: Int?
+    /// `before`, `after` or `any` (negative classes of the employee file).
+    var side: String?
+    /// `phrase` keeps a negative class to its phrase even when the only evidence is weak.
+    var weakScope: String?
+    var words: [String: [String]]
+
+    enum CodingKeys: String, CodingKey {
+        case kind, weight, reach, side, words
+        case weakScope = "weak_scope"
+    }
+}
+
+/// A cue-class rules file: a threshold and named classes.
+struct CueFileSpec: Decodable, Sendable {
+    var threshold: Double
+    var strong: Double?
+    var reach: Int?
+    var classes: [String: CueClassSpec]
+}
+
+/// What a rules file must hold: which kinds exist, which must be present, and which must be written
+/// for every supported language.
+struct CueSchema: Sendable {
+    var kinds: Set<String>
+    var required: Set<String>
+    var everyLanguage: Set<String>
+    /// Kinds whose weight must be negative / positive.
+    var negative: Set<String>
+    var positive: Set<String>
+}
+
+/// One word of a compiled entry.
+enum CuePart: Sendable, Hashable {
+    case exact(String)
+    case prefix(String)
+    case suffix(String)
+    case contains(String)
+    case any
+
+    func matches(_ word: String) -> Bool {
+        switch self {
+        case .exact(let s): return word == s
+        case .prefix(let s): return word.hasPrefix(s)
+        case .suffix(let s): return word.hasSuffix(s)
+        case .contains(let s): return word.contains(s)
+        case .any: return true
+        }
+    }
+
+    /// The literal text of the part, for pre-checks.
+    var literal: String {
+        switch self {
+        case .exact(let s), .prefix(let s), .suffix(let s), .contains(let s): return s
+        case .any: return ""
+        }
+    }
+}
+
+/// A compiled class: its kind and scoring parameters.
+struct CueClass: Sendable {
+    var name: String
+    var kind: String
+    var weight: Double
+    var reach: Int
+    var side: String
+    var weakScope: String
+}
+
+/// A match of a class entry in a token list: tokens `start..<end`.
+struct CueHit: Sendable {
+    var cls: Int
+    var start: Int
+    var end: Int
+}
+
+/// Compiled cue classes of one rules file: per language, the entries indexed by their first word, and
+/// the matching of token lists against them.
+struct CueLexicon: Sendable {
+    let classes: [CueClass]
+    let threshold: Double
+    let strong: Double
+    let reach: Int
+
+    private struct Entry: Sendable {
+        var parts: [CuePart]
+        var cls: Int
+    }
+
+    /// The entries of one language (plus `all`).
+    private struct Table: Sendable {
+        var entries: [Entry] = []
+        var byExact: [String: [Int]] = [:]
+        var byPrefix: [String: [Int]] = [:]
+        var prefixLengths: [Int] = []
+        var scanned: [Int] = []
+    }
+
+    private let tables: [String: Table]
+    private let union: Table
+
+    /// Validates `spec` against `schema` and compiles it.
+    /// - Throws: ``LeadsmithError`` `bad_rules` naming `file`, the class, the language and the entry.
+    init(_ spec: CueFileSpec, schema: CueSchema, file: String) throws(LeadsmithError) {
+        func bad(_ message: String) -> LeadsmithError { LeadsmithError(.badRules, message, file: file) }
+        guard spec.threshold > 0 else { throw bad("threshold must be above 0") }
+        threshold = spec.threshold
+        strong = spec.strong ?? spec.threshold
+        guard strong >= threshold else { throw bad("strong (\(strong)) must not be below threshold (\(threshold))") }
+        reach = spec.reach ?? 6
+        guard (1...30).contains(reach) else { throw bad("reach must be 1…30 tokens, not \(reach)") }
+        let names = spec.classes.keys.sorted()
+        var classes: [CueClass] = []
+        var perLanguage: [String: [Entry]] = [:]
+        let known = Set(CueLanguages.supported + [CueLanguages.all])
+        for name in names {
+            let c = spec.classes[name]!
+            guard schema.kinds.contains(c.kind) else {
+                throw bad("class \(name): unknown kind '\(c.kind)' (known: \(schema.kinds.sorted().joined(separator: ", ")))")
+            }
+            let weight = c.weight ?? 0
+            if schema.negative.contains(c.kind), !(weight < 0) { throw bad("class \(name): a \(c.kind) class needs a negative weight") }
+            if schema.positive.contains(c.kind), !(weight > 0) { throw bad("class \(name): a \(c.kind) class needs a positive weight") }
+            let classReach = c.reach ?? reach
+            guard (1...30).contains(classReach) else { throw bad("class \(name): reach must be 1…30 tokens, not \(classReach)") }
+            let side = c.side ?? "any"
+            guard ["before", "after", "any"].contains(side) else { throw bad("class \(name): side must be before, after or any, not '\(side)'") }
+            let weakScope = c.weakScope ?? "sentence"
+            guard ["phrase", "sentence"].contains(weakScope) else { throw bad("class \(name): weak_scope must be phrase or sentence") }
+            for lang in c.words.keys.sorted() where !known.contains(lang) {
+                throw bad("class \(name): unknown language '\(lang)' (known: \(known.sorted().joined(separator: ", ")))")
+            }
+            if schema.everyLanguage.contains(c.kind) {
+                for lang in CueLanguages.supported where (c.words[lang] ?? []).isEmpty && (c.words[CueLanguages.all] ?? []).isEmpty {
+                    throw bad("class \(name): no entries for language '\(lang)' (a \(c.kind) class is needed in every language)")
+                }
+            }
+            let index = classes.count
+            classes.append(CueClass(name: name, kind: c.kind, weight: weight, reach: classReach, side: side, weakScope: weakScope))
+            for lang in c.words.keys.sorted() {
+                for raw in c.words[lang]! {
+                    let parts = try Self.compile(raw, name: name, lang: lang, file: file)
+                    perLanguage[lang, default: []].append(Entry(parts: parts, cls: index))
+                }
+            }
+        }
+        for kind in schema.required.sorted() where !classes.contains(where: { $0.kind == kind }) {
+            throw bad("no class of kind '\(kind)'")
+        }
+        self.classes = classes
+        func table(_ entries: [Entry]) -> Table {
+            var t = Table()
+            // Longer entries first, so the first hit at a position is the longest.
+            t.entries = entries.sorted { $0.parts.count > $1.parts.count }
+            var lengths = Set<Int>()
+            for (k, e) in t.entries.enumerated() {
+                switch e.parts[0] {
+                case .exact(let s): t.byExact[s, default: []].append(k)
+                case .prefix(let s): t.byPrefix[s, default: []].append(k); lengths.insert(s.count)
+                default: t.scanned.append(k)
+                }
+            }
+            t.prefixLengths = lengths.sorted()
+            return t
+        }
+        let common = perLanguage[CueLanguages.all] ?? []
+        var tables: [String: Table] = [:]
+        for lang in CueLanguages.supported { tables[lang] = table((perLanguage[lang] ?? []) + common) }
+        self.tables = tables
+        union = table(perLanguage.keys.sorted().flatMap { perLanguage[$0]! })
+    }
+
+    private static func compile(_ raw: String, name: String, lang: String, file: String) throws(LeadsmithError) -> [CuePart] {
+        let words = raw.split(separator: " ").map(String.init)
+        guard !words.isEmpty else {
+            throw LeadsmithError(.badRules, "class \(name), language \(lang): empty entry", file: file)
+        }
+        var parts: [CuePart] = []
+        for (k, w) in words.enumerated() {
+            if w != w.lowercased() {
+                throw LeadsmithError(.badRules, "class \(name), language \(lang): entry '\(raw)' must be lower case", file: file)
+            }
+            if w == "*" {
+                guard k > 0, k < words.count - 1 else {
+                    throw LeadsmithError(.badRules, "class \(name), language \(lang): entry '\(raw)': a lone * must stand between words", file: file)
+                }
+                parts.append(.any)
+                continue
+            }
+            let lead = w.hasPrefix("*") && w.count > 1
+            let trail = w.hasSuffix("*") && w.count > 1
+            var core = w
+            if lead { core.removeFirst() }
+            if trail, !core.isEmpty { core.removeLast() }
+            if core.isEmpty || core.contains("*") {
+                throw LeadsmithError(.badRules, "class \(name), language \(lang): entry '\(raw)': * only at the start or end of a word", file: file)
+            }
+            switch (lead, trail) {
+            case (true, true): parts.append(.contains(core))
+            case (true, false): parts.append(.suffix(core))
+            case (false, true): parts.append(.prefix(core))
+            case (false, false): parts.append(.exact(core))
+            }
+        }
+        return parts
+    }
+
+    /// The literal text of every entry of the given kinds (all languages), for pre-checks.
+    func literals(ofKinds kinds: Set<String>) -> [String] {
+        var out = Set<String>()
+        for e in union.entries where kinds.contains(classes[e.cls].kind) {
+            if let longest = e.parts.map(\.literal).max(by: { $0.count < $1.count }), longest.count >= 2 { out.insert(longest) }
+        }
+        return out.sorted()
+    }
+
+    /// Every class hit in `tokens`, by start index (longest entry of each class first).
+    func hits(_ tokens: [TextToken], language: String?) -> [[CueHit]] {
+        let table = language.flatMap { tables[$0] } ?? union
+        var out = [[CueHit]](repeating: [], count: tokens.count)
+        for i in tokens.indices {
+            let t = tokens[i]
+            guard t.number == nil, t.kind != .boundary || t.text == "," else { continue }
+            var found: [CueHit] = []
+            var seen = Set<Int>()
+            func tryEntry(_ k: Int) {
+                let e = table.entries[k]
+                guard !seen.contains(e.cls), i + e.parts.count <= tokens.count else { return }
+                for (n, p) in e.parts.enumerated() {
+                    let tok = tokens[i + n]
+                    if tok.number != nil || (tok.kind == .boundary) { return }
+                    if !p.matches(tok.text) { return }
+                }
+                seen.insert(e.cls)
+                found.append(CueHit(cls: e.cls, start: i, end: i + e.parts.count))
+            }
+            var candidates: [Int] = table.byExact[t.text] ?? []
+            let count = t.text.count
+            for len in table.prefixLengths where len <= count {
+                if let ks = table.byPrefix[String(t.text.prefix(len))] { candidates += ks }
+            }
+            candidates += table.scanned
+            // Entries are sorted longest first; keep that order across the buckets.
+            candidates.sort()
+            for k in candidates { tryEntry(k) }
+            out[i] = found
+        }
+        return out
+    }
+
+    /// The classes of `kind`, as a bit set over class indices.
+    func mask(_ kinds: String...) -> Set<Int> {
+        Set(classes.indices.filter { kinds.contains(classes[$0].kind) })
+    }
+}
+
+/// Sentence and phrase bounds of a token list: boundaries end sentences; commas, colons, brackets and
+/// joiner words end phrases.
+struct ClauseBounds {
+    /// Per token: the start and end (exclusive) of its sentence and of its phrase.
+    var sentence: [Range<Int>]
+    var phrase: [Range<Int>]
+
+    init(_ tokens: [TextToken], hits: [[CueHit]], joiners: Set<Int>) {
+        let n = tokens.count
+        sentence = Array(repeating: 0..<0, count: n)
+        phrase = Array(repeating: 0..<0, count: n)
+        func hardBreak(_ t: TextToken) -> Bool { t.kind == .boundary && t.text != ":" && t.text != "," && t.text != "(" && t.text != ")" }
+        func softBreak(_ k: Int) -> Bool {
+            let t = tokens[k]
+            if t.kind == .boundary || t.text == "–" || t.text == "—" { return true }
+            return hits[k].contains { joiners.contains($0.cls) }
+        }
+        var a = 0
+        while a < n {
+            var b = a
+            while b < n, !hardBreak(tokens[b]) { b += 1 }
+            for k in a..<b { sentence[k] = a..<b }
+            var p = a
+            while p < b {
+                var q = p
+                while q < b, !(q > p && softBreak(q)) { q += 1 }
+                for k in p..<q { phrase[k] = p..<q }
+                p = q
+            }
+            if b < n { sentence[b] = b..<(b + 1); phrase[b] = b..<(b + 1) }
+            a = b + 1
+        }
+    }
+}
