@@ -17,6 +17,7 @@ struct TitleStatementsTable: Decodable, Sendable {
     var departmentNouns: [String]?
     var indefinite: [String]?
     var companyNouns: [String]?
+    var workProducts: [String]?
     var companyLevel: String?
     var responsibility: [VerbEntry]?
     var founder: [String]?
@@ -28,6 +29,7 @@ struct TitleStatementsTable: Decodable, Sendable {
         case departmentPrepositions = "department_prepositions"
         case departmentNouns = "department_nouns"
         case companyNouns = "company_nouns"
+        case workProducts = "work_products"
         case companyLevel = "company_level"
     }
 }
@@ -53,6 +55,8 @@ struct TitleStatements: Sendable {
     let departmentNouns: Set<String>
     let indefinite: Set<String>
     let companyNouns: Set<String>
+    /// Things a person runs or manages that are no department ("I run sales reports").
+    let workProducts: Set<String>
     let companyLevel: Seniority
     /// Longest head first.
     let verbs: [Verb]
@@ -74,6 +78,7 @@ struct TitleStatements: Sendable {
         departmentNouns = words(t?.departmentNouns)
         indefinite = words(t?.indefinite)
         companyNouns = words(t?.companyNouns)
+        workProducts = words(t?.workProducts)
         companyLevel = try level(t?.companyLevel ?? "c_suite", "company_level")
         var v: [Verb] = []
         func verb(_ phrase: String, _ l: Seniority?) throws(LeadsmithError) -> Verb {
@@ -97,5 +102,10 @@ struct TitleStatements: Sendable {
         }
         for p in t?.founder ?? [] { v.append(try verb(p, nil)) }
         verbs = v.sorted { ($0.head.count + ($0.tail?.count ?? 0)) > ($1.head.count + ($1.tail?.count ?? 0)) }
+    }
+
+    /// A work-product word, also at the end of a compound ("Vertriebsmeetings", "salesreports").
+    func isWorkProduct(_ token: String) -> Bool {
+        workProducts.contains(token) || workProducts.contains { $0.count >= 6 && token.count > $0.count && token.hasSuffix($0) }
     }
 }

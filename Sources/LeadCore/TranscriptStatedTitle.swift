@@ -59,9 +59,13 @@ extension TranscriptFacts {
                 word = word.dropLast()
                 ends = true
             }
+            var opens = false
             while let f = word.first, "([\"“«".contains(f) {
                 word = word.dropFirst()
+                opens = opens || f == "(" || f == "["
             }
+            // "(12 people)" is an aside, not part of the clause before it.
+            if opens { flush() }
             let toks = TextCleaning.tokens(String(word))
             if !toks.isEmpty { current.append(ClauseWord(text: String(word), tokens: toks)) }
             if ends || ["-", "–", "—"].contains(String(raw)) { flush() }
@@ -169,7 +173,7 @@ extension TranscriptFacts {
             }
             guard !objectRange.isEmpty else { continue }
             let objectTokens = objectRange.map { toks[$0].token }
-            if objectTokens.contains(where: { st.negators.contains($0) }) { continue }
+            if objectTokens.contains(where: { st.negators.contains($0) || st.isWorkProduct($0) }) { continue }
             let firstWord = toks[objectRange.lowerBound].word, lastWord = toks[objectRange.upperBound - 1].word
             let objectText = words[firstWord...lastWord].map(\.text).joined(separator: " ")
             let statement = words[toks[p].word...toks[max(endToken, p)].word].map(\.text).joined(separator: " ")

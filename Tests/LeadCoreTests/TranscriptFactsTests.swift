@@ -78,6 +78,11 @@ struct TranscriptFactsTests {
         "No soy el director comercial.",
         "As our CTO said, we need SSO.",
         "I set up the meeting for next week.",
+        "I run sales reports every Monday.",
+        "I handle the paperwork for our office move.",
+        "I started using your tool last week.",
+        "Ich leite die Vertriebsmeetings.",
+        "Llevo tres años buscando una solución.",
     ])
     func notATitle(message: String) {
         #expect(TranscriptFacts.jobTitle(inVisitorMessages: [message], normalizer: CleaningFixtures.titles) == nil)
