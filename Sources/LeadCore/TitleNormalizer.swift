@@ -31,9 +31,17 @@ public struct TitleNormalizer: Sendable {
     /// The rule file, relative to the rules folder.
     public static let rulesFile = "titles.yaml"
 
-    private struct FunctionValue: Sendable {
+    /// How strongly a function phrase names the function: a domain word ("Purchasing", "Vertrieb")
+    /// beats a generic role noun ("Engineer", "Técnico", "Projekt…"), which beats a company-leader
+    /// word ("CEO", "Founder").
+    enum FunctionRank: Int, Sendable, Comparable {
+        case domain = 0, generic = 1, fallback = 2
+        static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    struct FunctionValue: Sendable {
         let function: JobFunction
-        let fallback: Bool
+        let rank: FunctionRank
     }
 
     private let seniority: PhraseMatcher<Seniority>
@@ -42,6 +50,10 @@ public struct TitleNormalizer: Sendable {
     private let placeholders: Set<String>
     private let feminineSuffixes: [String]
     private let caseSuffixes: [String]
+    private let abbreviations: [String: [(key: [String], expansion: [String])]]
+    private let modifiers: Set<String>
+    /// The chat-statement tables (`statements:`), read by ``TranscriptFacts``.
+    let statements: TitleStatements
 
     /// Loads and compiles `rules/titles.yaml`.
     ///
@@ -85,8 +97,12 @@ public struct TitleNormalizer: Sendable {
             guard let fn = JobFunction(rawValue: entry.function) else {
                 throw LeadsmithError(.badRules, "unknown function `\(entry.function)` (use one of: \(JobFunction.allCases.map(\.rawValue).joined(separator: ", ")))", file: file)
             }
+            if entry.fallback == true && entry.generic == true {
+                throw LeadsmithError(.badRules, "function \(entry.function): an entry is either `fallback` or `generic`, not both", file: file)
+            }
+            let rank: FunctionRank = entry.fallback == true ? .fallback : entry.generic == true ? .generic : .domain
             for phrase in entry.phrases {
-                do { try f.add(phrase, value: FunctionValue(function: fn, fallback: entry.fallback ?? false)) } catch {
+                do { try f.add(phrase, value: FunctionValue(function: fn, rank: rank)) } catch {
                     throw LeadsmithError(.badRules, error.describe(phrase, in: "function \(entry.function)"), file: file)
                 }
             }
@@ -98,6 +114,17 @@ public struct TitleNormalizer: Sendable {
         feminineSuffixes = (table.feminineSuffixes ?? []).map { TextCleaning.fold($0) }.filter { !$0.isEmpty }
         caseSuffixes = (table.caseSuffixes ?? []).map { TextCleaning.fold($0) }.filter { !$0.isEmpty }
             .sorted { $0.count > $1.count }
+        var abbr: [String: [(key: [String], expansion: [String])]] = [:]
+        for (short, long) in (table.abbreviations ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let key = TextCleaning.tokens(short), expansion = TextCleaning.tokens(long)
+            guard let first = key.first, !expansion.isEmpty else {
+                throw LeadsmithError(.badRules, "abbreviation `\(short)`: `\(long)`: both sides need a word", file: file)
+            }
+            abbr[first, default: []].append((key, expansion))
+        }
+        abbreviations = abbr.mapValues { $0.sorted { $0.key.count > $1.key.count } }
+        modifiers = Set((table.modifiers ?? []).flatMap { TextCleaning.tokens($0) })
+        statements = try TitleStatements(table.statements, file: file)
     }
 
     /// Normalises one title.
@@ -113,20 +140,42 @@ public struct TitleNormalizer: Sendable {
         var level: Seniority?
         for m in seniority.matches(tokens) where m.position < end {
             evidence.append(m.phrase)
-            if level.map({ m.value < $0 }) ?? true { level = m.value }
+            // `mid` phrases name a plain role: they make a title but do not outrank "Junior".
+            if m.value != .mid, level.map({ m.value < $0 }) ?? true { level = m.value }
         }
-        var chosen: JobFunction?
-        var fallback: JobFunction?
+        var chosen: FunctionValue?
         for m in function.matches(tokens) where m.position < end {
             evidence.append(m.phrase)
-            if m.value.fallback {
-                if fallback == nil { fallback = m.value.function }
-            } else if chosen == nil {
-                chosen = m.value.function
-            }
+            if chosen.map({ m.value.rank < $0.rank }) ?? true { chosen = m.value }
         }
-        return NormalizedTitle(title: cleaned, function: chosen ?? fallback ?? .other, seniority: level ?? .mid,
+        return NormalizedTitle(title: cleaned, function: chosen?.function ?? .other, seniority: level ?? .mid,
                                evidence: evidence)
+    }
+
+    /// Whether one word of a stated title is a title word: a seniority or function phrase, an
+    /// abbreviation of one, or a `modifiers` word ("Officer", "Deputy", "Interim", "team"). Used to
+    /// find where a title ends in free text ("Als Teamleiterin Kundenservice suche ich …").
+    func isTitleWord(_ word: String) -> Bool {
+        let toks = TextCleaning.tokens(word)
+        guard !toks.isEmpty else { return false }
+        if toks.allSatisfy({ modifiers.contains($0) }) { return true }
+        return recognizes(word)
+    }
+
+    /// The function and the seniority phrases of a text, without the title bookkeeping (for the
+    /// object of a chat statement: "I run *our customer support team*").
+    func reading(_ text: String) -> (function: JobFunction, seniority: Seniority?)? {
+        guard let cleaned = TextCleaning.cleanedText(text) else { return nil }
+        let (tokens, end) = matchTokens(cleaned)
+        var level: Seniority?
+        for m in seniority.matches(tokens) where m.position < end && m.value != .mid {
+            if level.map({ m.value < $0 }) ?? true { level = m.value }
+        }
+        var chosen: FunctionValue?
+        for m in function.matches(tokens) where m.position < end {
+            if chosen.map({ m.value.rank < $0.rank }) ?? true { chosen = m.value }
+        }
+        return (chosen?.function ?? .other, level)
     }
 
     /// Whether the text reads as a job title: at least one seniority or function phrase matches.
@@ -144,7 +193,7 @@ public struct TitleNormalizer: Sendable {
     private func matchTokens(_ cleaned: String) -> ([MatchToken], Int) {
         var text = Substring(cleaned)
         if let at = text.firstIndex(of: "@"), at != text.startIndex { text = text[..<at] }
-        let toks = TextCleaning.tokens(String(text))
+        let toks = expand(TextCleaning.tokens(Self.joiningDottedLetters(Self.afterPossessive(String(text)))))
         var end = toks.count
         if !cutBefore.isEmpty && toks.count > 1 {
             var i = 1
@@ -171,6 +220,91 @@ public struct TitleNormalizer: Sendable {
     }
 }
 
+extension TitleNormalizer {
+    /// "The CEO's assistant" → "assistant to The CEO's": a title before a possessive `'s` is another
+    /// person's, so it moves behind a `cut_before` word.
+    static func afterPossessive(_ text: String) -> String {
+        var cut: String.Index?
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if c == "'" || c == "’" {
+                let s = text.index(after: i)
+                if s < text.endIndex, text[s] == "s" || text[s] == "S" {
+                    let after = text.index(after: s)
+                    if i > text.startIndex, text[text.index(before: i)].isLetter,
+                       after == text.endIndex || text[after].isWhitespace {
+                        cut = after
+                    }
+                }
+            }
+            i = text.index(after: i)
+        }
+        guard let cut else { return text }
+        let rest = text[cut...].trimmingCharacters(in: .whitespaces)
+        guard rest.contains(where: \.isLetter) else { return text }
+        // "the CEO's assistant" reads like "assistant to the CEO": the owner's title is cut off there.
+        return rest + " to " + text[..<cut]
+    }
+
+    /// Dotted acronyms written as one word: "C.E.O." → "CEO", "V.P" → "VP", "I.T." → "IT" (two or more
+    /// single letters each followed by a dot; "R&D", "Sr." and "e-commerce" are left alone).
+    static func joiningDottedLetters(_ text: String) -> String {
+        guard text.contains(".") else { return text }
+        let c = Array(text)
+        var out = ""
+        var i = 0
+        while i < c.count {
+            if c[i].isLetter && (i == 0 || !c[i - 1].isLetter) {
+                var j = i
+                var letters = ""
+                var dots = 0
+                while j < c.count, c[j].isLetter, j + 1 == c.count || !c[j + 1].isLetter {
+                    letters.append(c[j])
+                    if j + 1 < c.count && c[j + 1] == "." {
+                        dots += 1
+                        j += 2
+                    } else {
+                        j += 1
+                        break
+                    }
+                }
+                if letters.count >= 2 && dots >= letters.count - 1 && dots >= 1 {
+                    out += letters
+                    out.append(" ")
+                    i = j
+                    continue
+                }
+            }
+            out.append(c[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// Abbreviations replaced by their words (longest key first): "Sr. Mgr" → senior manager,
+    /// "z-ca" → zastępca, "RRHH" → recursos humanos.
+    func expand(_ toks: [String]) -> [String] {
+        guard !abbreviations.isEmpty else { return toks }
+        var out: [String] = []
+        out.reserveCapacity(toks.count)
+        var i = 0
+        next: while i < toks.count {
+            if let list = abbreviations[toks[i]] {
+                for entry in list where i + entry.key.count <= toks.count
+                    && Array(toks[i..<(i + entry.key.count)]) == entry.key {
+                    out.append(contentsOf: entry.expansion)
+                    i += entry.key.count
+                    continue next
+                }
+            }
+            out.append(toks[i])
+            i += 1
+        }
+        return out
+    }
+}
+
 /// The shape of `rules/titles.yaml`.
 struct TitleRulesTable: Decodable, Sendable {
     struct SeniorityEntry: Decodable, Sendable {
@@ -181,6 +315,7 @@ struct TitleRulesTable: Decodable, Sendable {
     struct FunctionEntry: Decodable, Sendable {
         var function: String
         var fallback: Bool?
+        var generic: Bool?
         var phrases: [String]
     }
 
@@ -189,6 +324,9 @@ struct TitleRulesTable: Decodable, Sendable {
     var placeholders: [String]?
     var feminineSuffixes: [String]?
     var caseSuffixes: [String]?
+    var abbreviations: [String: String]?
+    var modifiers: [String]?
+    var statements: TitleStatementsTable?
     var seniority: [SeniorityEntry]
     var function: [FunctionEntry]
 
@@ -203,6 +341,7 @@ struct TitleRulesTable: Decodable, Sendable {
         case placeholders
         case feminineSuffixes = "feminine_suffixes"
         case caseSuffixes = "case_suffixes"
+        case abbreviations, modifiers, statements
         case seniority
         case function
     }

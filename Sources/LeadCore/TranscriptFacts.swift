@@ -42,26 +42,56 @@ public enum TranscriptFacts {
     ///     (this rejects "I'm Jan from Acme"); pass the pipeline's normalizer.
     /// - Returns: the first stated title as typed (trimmed), or `nil`.
     public static func jobTitle(inVisitorMessages texts: [String], normalizer: TitleNormalizer? = nil) -> String? {
+        if let normalizer { return statedTitle(inVisitorMessages: texts, normalizer: normalizer)?.title }
         for text in texts {
-            let lowerBytes = Array(text.lowercased().utf8)
-            let mayHaveCue = cueTriggers.contains { bytes(lowerBytes, contain: $0) }
-            let mayHaveAs = normalizer != nil && asTriggers.contains { bytes(lowerBytes, contain: $0) }
-            guard mayHaveCue || mayHaveAs else { continue }
-            let t = stripTags(text)
-            let ns = t as NSString
-            let whole = NSRange(location: 0, length: ns.length)
-            var cues = mayHaveCue ? Patterns.shared.cue.matches(in: t, range: whole) : []
-            if mayHaveAs {
-                // "As head of marketing at Acme, …" is a title only when the normalizer confirms it.
-                cues += Patterns.shared.asCue.matches(in: t, range: whole)
-                cues.sort { $0.range.location < $1.range.location }
+            if let title = cueTitle(in: text, normalizer: nil)?.title { return title }
+        }
+        return nil
+    }
+
+    /// The first "I'm / ik ben / ich bin / je suis / soy / sono / jestem / my role is … + title" in one
+    /// message, with the rest of the message after the title. A cue right after a negator ("no soy",
+    /// "non sono", "nie jestem") does not count.
+    static func cueTitle(in text: String, normalizer: TitleNormalizer?) -> (title: String, rest: String)? {
+        let lowerBytes = Array(text.lowercased().utf8)
+        guard cueTriggers.contains(where: { bytes(lowerBytes, contain: $0) }) else { return nil }
+        let t = stripTags(text)
+        let ns = t as NSString
+        let whole = NSRange(location: 0, length: ns.length)
+        for m in Patterns.shared.cue.matches(in: t, range: whole) {
+            if let normalizer, normalizer.statements.negators.contains(lastWord(ns.substring(to: m.range.location))) {
+                continue
             }
-            for m in cues {
-                let after = ns.substring(from: m.range.location + m.range.length)
-                if let title = acceptedTitle(after, normalizer: normalizer) { return title }
+            let after = ns.substring(from: m.range.location + m.range.length)
+            if let title = acceptedTitle(after, normalizer: normalizer) {
+                let rest = after.range(of: title).map { String(after[$0.upperBound...]) } ?? ""
+                return (title, rest)
             }
         }
         return nil
+    }
+
+    /// The last word before a position, folded ("No soy" → "no").
+    static func lastWord(_ text: String) -> String {
+        TextCleaning.tokens(String(text.suffix(24))).last ?? ""
+    }
+
+    /// The visitor's messages of a transcript, in order: bot and agent turns never count.
+    ///
+    /// - Parameter turns: every turn with its role as exported (`visitor`, `bot`, `agent`; any case).
+    public static func visitorMessages(_ turns: [(role: String, text: String)]) -> [String] {
+        turns.filter { $0.role.lowercased() == "visitor" }.map(\.text)
+    }
+
+    /// The job title a visitor states about themselves, read into the vocabularies.
+    ///
+    /// - Parameters:
+    ///   - turns: the whole transcript; only the visitor's turns are read (``visitorMessages(_:)``).
+    ///   - normalizer: the pipeline's title tables.
+    /// - Returns: the first stated title, or `nil`.
+    public static func statedTitle(inTranscript turns: [(role: String, text: String)],
+                                   normalizer: TitleNormalizer) -> NormalizedTitle? {
+        statedTitle(inVisitorMessages: visitorMessages(turns), normalizer: normalizer)
     }
 
     /// Lower-case byte sequences one of which every cue contains (checked before running the regex).
@@ -70,9 +100,6 @@ public enum TranscriptFacts {
         "lavoro", "il mio", "jestem", "pracuj", "moje", "title", "role", "position", "functie", "funktion",
         "fonction", "poste", "cargo", "ruolo", "stanowisko",
     ].map { Array($0.utf8) }
-
-    /// Byte sequences that may start an "As head of …" cue.
-    static let asTriggers: [[UInt8]] = ["as "].map { Array($0.utf8) }
 
     /// Substring search on bytes.
     static func bytes(_ h: [UInt8], contain n: [UInt8]) -> Bool {
@@ -155,7 +182,7 @@ public enum TranscriptFacts {
 
     /// Pronouns and fillers: after a conjunction or comma they start a new clause.
     static let clauseStarters: Set<String> = [
-        "i", "we", "our", "my", "me", "us", "you", "it", "this", "that", "btw", "by", "so", "but", "and", "which",
+        "i", "we", "our", "my", "me", "us", "you", "she", "he", "they", "it", "this", "that", "btw", "by", "so", "but", "and", "which",
         "who", "ik", "wij", "we", "ons", "onze", "mijn", "jij", "u", "dat", "maar", "ich", "wir", "unser", "unsere",
         "mein", "meine", "sie", "das", "aber", "je", "nous", "notre", "nos", "mon", "ma", "mes", "vous", "mais",
         "yo", "nosotros", "nuestro", "nuestra", "mi", "pero", "io", "noi", "nostro", "nostra", "mio", "mia", "ma",
@@ -166,7 +193,7 @@ public enum TranscriptFacts {
     /// Adverbs and adjectives skipped before a title ("I'm currently the head of …", "ik ben de nieuwe …").
     static let skippable: Set<String> = [
         "currently", "now", "also", "actually", "basically", "new", "the", "a", "an", "momenteel", "nu", "ook",
-        "nieuwe", "nieuw", "derzeit", "aktuell", "jetzt", "auch", "neue", "neuer", "actuellement", "aussi",
+        "nieuwe", "nieuw", "hier", "derzeit", "aktuell", "jetzt", "auch", "neue", "neuer", "actuellement", "aussi",
         "nouveau", "nouvelle", "actualmente", "también", "nuevo", "nueva", "attualmente", "anche", "nuovo",
         "nuova", "obecnie", "też", "także", "nowy", "nowa",
     ]
@@ -191,6 +218,8 @@ public enum TranscriptFacts {
     static let abbreviations: Set<String> = [
         "sr", "jr", "snr", "jnr", "dir", "mgr", "st", "dr", "co", "resp", "dept", "asst", "ass", "eng", "exec",
         "mkt", "ops", "prof", "vp", "svp", "evp", "int", "intl", "gen", "adm", "techn", "kfm", "dipl", "ing",
+        "ds", "stellv", "kaufm", "resp", "dtor", "dtora", "gte", "kier", "dyr", "mgmt", "mktg", "acct", "assoc", "coord",
+        "spec", "rep", "hfd", "mdw", "ltr", "cial", "dott", "ssa",
     ]
 
     static let maxTitleWords = 10
@@ -325,7 +354,6 @@ public enum TranscriptFacts {
 
         let email: NSRegularExpression
         let cue: NSRegularExpression
-        let asCue: NSRegularExpression
         let tag: NSRegularExpression
         let obfuscatedAt: NSRegularExpression
         let obfuscatedDot: NSRegularExpression
@@ -355,7 +383,6 @@ public enum TranscriptFacts {
                 #"pracuję jako"#, #"pracuje jako"#, #"jestem"#, #"moje stanowisko to"#,
             ]
             cue = rx(#"(?<![\p{L}\p{N}])(?:"# + cues.joined(separator: "|") + #")[\s\u00A0]+"#)
-            asCue = rx(#"(?:^|[.!?]\s+|,\s*)as\s+(?:(?:the|a|an)\s+)?"#)
         }
     }
 }

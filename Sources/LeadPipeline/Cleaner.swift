@@ -23,7 +23,7 @@ struct Cleaner: Sendable {
 
     func clean(_ raw: RawRecord) -> CleanRecord {
         let f = raw.fields
-        let visitorTexts = raw.transcript.filter { $0.role.lowercased() == "visitor" }.map(\.text)
+        let visitorTexts = TranscriptFacts.visitorMessages(raw.transcript.map { (role: $0.role, text: $0.text) })
 
         // E-mail: the field, else one stated in the transcript.
         var emailSource: String? = nil
@@ -46,8 +46,7 @@ struct Cleaner: Sendable {
         if let t = titles.normalize(f["job_title"]) {
             normalized = t
             titleSource = "record"
-        } else if let stated = TranscriptFacts.jobTitle(inVisitorMessages: visitorTexts, normalizer: titles),
-                  let t = titles.normalize(stated) {
+        } else if let t = TranscriptFacts.statedTitle(inVisitorMessages: visitorTexts, normalizer: titles) {
             normalized = t
             titleSource = "transcript"
         }

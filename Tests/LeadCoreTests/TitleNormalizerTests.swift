@@ -185,6 +185,22 @@ struct TitleNormalizerTests {
         #expect(titles.recognizes("head of product"))
         #expect(!titles.recognizes("Jan"))
         #expect(!titles.recognizes("the one who signs off"))
+        // Team pages tell names from titles with these tables: common surnames are no title words.
+        for name in ["Anna Kaufmann", "Jan Winkel", "Piotr Trener", "Marta Mechanik", "Ewa Marka"] {
+            #expect(!titles.recognizes(name), "\(name)")
+        }
+    }
+
+    @Test(arguments: [
+        ("C.E.O.", JobFunction.executive, Seniority.cSuite), ("V.P. Sales", .sales, .vp), ("I.T. Mgr", .it, .manager),
+        ("Asst. Dir. Mktg", .marketing, .director), ("Interim Head of Ops", .operations, .head),
+        ("Junior Consultant", .other, .entry), ("the CEO's assistant", .other, .mid),
+        ("Ingeniero de Ventas", .sales, .mid), ("Sales Engineer", .sales, .mid), ("Engineer", .engineering, .mid),
+    ])
+    func grammar(title: String, function: JobFunction, level: Seniority) {
+        let t = titles.normalize(title)
+        #expect(t?.function == function)
+        #expect(t?.seniority == level)
     }
 
     @Test func aPhraseIsOneLineOfYAML() throws {

@@ -73,8 +73,16 @@ struct TranscriptFactsTests {
         "We're a team of roughly 50 sales reps.",
         "My manager has the final say.",
         "As soon as possible — yesterday if we could 😅",
-        "Ich bin für den Einkauf zuständig.",
-        "I'm responsible for marketing at Acme.",
+        "My boss runs marketing and she decides.",
+        "Ich bin nicht für den Einkauf zuständig.",
+        "No soy el director comercial.",
+        "As our CTO said, we need SSO.",
+        "I set up the meeting for next week.",
+        "I run sales reports every Monday.",
+        "I handle the paperwork for our office move.",
+        "I started using your tool last week.",
+        "Ich leite die Vertriebsmeetings.",
+        "Llevo tres años buscando una solución.",
     ])
     func notATitle(message: String) {
         #expect(TranscriptFacts.jobTitle(inVisitorMessages: [message], normalizer: CleaningFixtures.titles) == nil)
@@ -104,5 +112,32 @@ struct TranscriptFactsTests {
         #expect(TranscriptFacts.jobTitle(inVisitorMessages: ["Hi, I'm Jan from Acme."], normalizer: CleaningFixtures.titles) == nil)
         #expect(TranscriptFacts.jobTitle(inVisitorMessages: ["Hi, I'm Jan from Acme.", "I'm the CFO there."],
                                          normalizer: CleaningFixtures.titles) == "CFO")
+    }
+
+    /// Responsibility and founder statements: the verb gives the seniority, the object the function.
+    @Test(arguments: [
+        ("I'm responsible for marketing at Acme.", JobFunction.marketing, Seniority.manager),
+        ("Ich bin für den Einkauf zuständig.", .operations, .manager),
+        ("I run the sales team in Berlin.", .sales, .head),
+        ("Ich leite die Buchhaltung.", .finance, .head),
+        ("I founded the company in 2019.", .executive, .owner),
+        ("Ik heb het bedrijf in 2001 opgericht.", .executive, .owner),
+        ("I run a small agency.", .executive, .cSuite),
+        ("As head of marketing at Acme, I want to know more.", .marketing, .head),
+        ("Als Geschäftsführerin entscheide ich das.", .executive, .cSuite),
+        ("I'm the CEO's assistant.", .other, .mid),
+        ("Ich bin Werkstudentin im Vertrieb.", .sales, .intern),
+    ])
+    func statedStatements(message: String, function: JobFunction, level: Seniority) {
+        let t = TranscriptFacts.statedTitle(inVisitorMessages: [message], normalizer: CleaningFixtures.titles)
+        #expect(t?.function == function)
+        #expect(t?.seniority == level)
+    }
+
+    @Test func botAndAgentTurnsNeverCount() {
+        let turns: [(role: String, text: String)] = [("bot", "I'm the head of sales bot."), ("agent", "I run marketing here."),
+                                                     ("visitor", "Hi, quick question about pricing.")]
+        #expect(TranscriptFacts.statedTitle(inTranscript: turns, normalizer: CleaningFixtures.titles) == nil)
+        #expect(TranscriptFacts.visitorMessages(turns) == ["Hi, quick question about pricing."])
     }
 }
