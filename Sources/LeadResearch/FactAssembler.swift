@@ -257,6 +257,14 @@ struct FactAssembler {
                 counts[net, default: [:]][canon] = ((prev?.0 ?? 0) + 100, prev?.1 ?? url, .jsonLD)
             }
         }
+        // The site's nameless Organization stub speaks for the company as much as the named node.
+        for page in pages {
+            for s in page.namelessSameAs {
+                guard let (net, canon) = rules.social.canonical(s) else { continue }
+                let prev = counts[net]?[canon]
+                counts[net, default: [:]][canon] = ((prev?.0 ?? 0) + 100, prev?.1 ?? page.scan.url, .jsonLD)
+            }
+        }
         var known: [String: (SocialNetwork, String)?] = [:]  // the same footer links repeat on every page
         for page in pages {
             for link in page.scan.links {
