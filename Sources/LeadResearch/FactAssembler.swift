@@ -257,6 +257,14 @@ struct FactAssembler {
                 counts[net, default: [:]][canon] = ((prev?.0 ?? 0) + 100, prev?.1 ?? url, .jsonLD)
             }
         }
+        // The site's nameless Organization stub speaks for the company as much as the named node.
+        for page in pages {
+            for s in page.namelessSameAs {
+                guard let (net, canon) = rules.social.canonical(s) else { continue }
+                let prev = counts[net]?[canon]
+                counts[net, default: [:]][canon] = ((prev?.0 ?? 0) + 100, prev?.1 ?? page.scan.url, .jsonLD)
+            }
+        }
         var known: [String: (SocialNetwork, String)?] = [:]  // the same footer links repeat on every page
         for page in pages {
             for link in page.scan.links {
@@ -307,8 +315,11 @@ struct FactAssembler {
             let body = page.scan.segments.filter { !$0.isHeading && $0.region.isDisjoint(with: [.nav, .footer]) }.map(\.text).joined(separator: "\n")
             texts["body", default: []].append(body.utf8.count > 20_000 ? String(body.prefix(20_000)) : body)
         }
-        if let (industry, score, why) = rules.industries.classify(types: types, texts: texts) {
-            p.industry = Fact(industry, provenance: Provenance(url: pages[0].scan.url, method: .text, confidence: min(0.95, 0.4 + score / 20)), evidence: why)
+        // The winning cues are the evidence; confidence grows with the lead over the runner-up.
+        if let r = rules.industries.classify(types: types, texts: texts, language: p.language?.value) {
+            let lead = (r.score - r.runnerUp) / r.score
+            p.industry = Fact(r.industry, provenance: Provenance(url: pages[0].scan.url, method: r.fromType ? .jsonLD : .text,
+                                                                  confidence: min(0.95, 0.5 + 0.45 * lead)), evidence: r.evidence)
         }
     }
 }

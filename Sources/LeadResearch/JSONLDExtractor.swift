@@ -25,7 +25,29 @@ enum JSONLDExtractor {
         "contactpoint", "review", "aggregaterating", "videoobject", "sitenavigationelement", "collectionpage",
         "aboutpage", "contactpage", "readaction", "entrypoint", "place", "geocoordinates", "openinghoursspecification",
         "howto", "recipe", "course", "jobposting", "service", "brand", "country", "quantitativevalue", "thing",
+        // Media, works and page parts: never the company, even with a name.
+        "audioobject", "mediaobject", "podcastepisode", "podcastseries", "musicrecording", "musicalbum", "musicplaylist",
+        "dataset", "movie", "tvseries", "episode", "book", "creativework", "socialmediaposting", "reportagenewsarticle",
+        "opinionnewsarticle", "analysisnewsarticle", "backgroundnewsarticle", "liveblogposting", "techarticle",
+        "scholarlyarticle", "webpageelement", "wpheader", "wpfooter", "wpsidebar", "speakablespecification", "profilepage",
+        "qapage", "searchresultspage", "itempage", "mediagallery", "imagegallery", "videogallery", "offercatalog",
+        "aggregateoffer", "datafeed",
     ]
+
+    /// `sameAs` of top-level (and `@graph`) company nodes that have no name: the site's own Organization stub
+    /// (`{"@type": "Organization", "url": …, "sameAs": […]}`), which ``organizations(in:)`` does not return.
+    static func namelessSameAs(in json: Any) -> [String] {
+        var nodes: [[String: Any]] = []
+        if let a = json as? [Any] { nodes = a.compactMap { $0 as? [String: Any] } } else if let d = json as? [String: Any] { nodes = [d] }
+        nodes = nodes.flatMap { d in (d["@graph"] as? [Any])?.compactMap { $0 as? [String: Any] } ?? [d] }
+        var out: [String] = []
+        for d in nodes where d["name"] == nil && d["legalName"] == nil {
+            let ts = types(of: d).map { $0.lowercased() }
+            guard !ts.isEmpty, ts.allSatisfy({ !nonOrganizationTypes.contains($0) }) else { continue }
+            if let s = d["sameAs"] as? String { out.append(s) } else if let a = d["sameAs"] as? [Any] { out += a.compactMap { $0 as? String } }
+        }
+        return out
+    }
     /// Properties under which a page-level node points at the company.
     static let containerKeys = ["publisher", "about", "mainEntity", "mainEntityOfPage", "provider", "copyrightHolder", "sourceOrganization", "isPartOf"]
 

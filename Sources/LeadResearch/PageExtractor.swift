@@ -11,6 +11,8 @@ struct ExtractedPage: Sendable {
     var headers: [(String, String)]
     /// The first company node of the first JSON-LD block that has one.
     var organization: JSONLDOrganization?
+    /// `sameAs` of the page's nameless Organization nodes (``JSONLDExtractor/namelessSameAs(in:)``).
+    var namelessSameAs: [String] = []
     /// Phones as written (E.164 needs the site's country, known only when all pages are read).
     var phones: [RawPhone] = []
     var emails: [String] = []
@@ -45,7 +47,8 @@ struct PageExtractor {
         var page = ExtractedPage(kind: kind, scan: scan, headers: headers)
         for block in scan.jsonLD {
             guard let json = JSONLDExtractor.parse(block) else { continue }
-            if let org = JSONLDExtractor.organizations(in: json).first { page.organization = org; break }
+            page.namelessSameAs += JSONLDExtractor.namelessSameAs(in: json)
+            if page.organization == nil, let org = JSONLDExtractor.organizations(in: json).first { page.organization = org }
         }
         page.phones = ContactExtractor.phones(in: scan, cues: rules.contact)
         page.emails = ContactExtractor.emails(in: scan)

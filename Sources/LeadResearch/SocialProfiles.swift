@@ -50,6 +50,10 @@ public struct SocialCanonicalizer: Sendable {
             if firstLower == "pages", segments.count >= 2 {
                 return handleOK(segments[1]) ? (.facebook, "https://www.facebook.com/pages/\(segments[1])" + (segments.count >= 3 ? "/\(segments[2])" : "")) : nil
             }
+            // facebook.com/pg/NAME/about is the page NAME.
+            if firstLower == "pg", segments.count >= 2 {
+                return handleOK(segments[1]) && !segments[1].allSatisfy(\.isNumber) ? (.facebook, "https://www.facebook.com/\(segments[1])") : nil
+            }
             guard handleOK(first), !first.allSatisfy(\.isNumber) || segments.count == 1 else { return nil }
             if first.allSatisfy(\.isNumber) { return nil }
             return (.facebook, "https://www.facebook.com/\(first)")
