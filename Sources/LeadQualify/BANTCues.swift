@@ -64,6 +64,8 @@ struct BANTCues: Sendable {
     var people = CueList()
     /// Things counted instead of people ("50 support tickets", "15 years in sales", "4 marketing campaigns").
     var things = CueList()
+    /// Departures and hires ("5 reps left", "we're hiring 5"): the head count is not the team.
+    var notTeam = CueList()
     /// Words glued to a head count's digits that keep it a count (Dutch "met z'n 7en").
     var countSuffixes: Set<String> = []
 
@@ -201,12 +203,16 @@ struct BANTCues: Sendable {
                         Self.addPhrases(&things, &src, v, what: "need.things")
                         continue
                     }
+                    if k == "not_team" {
+                        Self.addPhrases(&notTeam, &src, v, what: "need.not_team")
+                        continue
+                    }
                     if k == "count_suffixes" {
                         Self.addWords(&countSuffixes, &src, v, what: "need.count_suffixes")
                         continue
                     }
                     guard let f = JobFunction(rawValue: k) else {
-                        src.problem("unknown function '\(k)' in need (use people, things, count_suffixes, or a function value such as sales, marketing, customer_success)", at: kn)
+                        src.problem("unknown function '\(k)' in need (use people, things, not_team, count_suffixes, or a function value such as sales, marketing, customer_success)", at: kn)
                         continue
                     }
                     let i: Int
