@@ -70,7 +70,10 @@ struct AuthorityReader {
         // The speaker as the subject right at the decision word, with everyone else after it, is its
         // holder: "je valide les achats", "yo apruebo las compras", "approvo io gli acquisti".
         if !needing, let d = decisions.first, let firstOther = others.first?.start, firstOther >= d.end,
-           speakers.contains(where: { $0.end == d.start || $0.start == d.end }) {
+           speakers.contains(where: { sp in
+               // a possessive before someone else ("wybiera mój szef") is not the subject
+               (sp.end == d.start || sp.start == d.end) && !others.contains { $0.start == sp.end }
+           }) {
             return .decisionMaker
         }
         if !others.isEmpty || cues.shared.occurs(in: words) { return .influencer }

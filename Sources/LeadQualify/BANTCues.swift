@@ -7,7 +7,10 @@ import Yams
 /// Each file may hold any of the sections below (usually one file per language plus `common.yaml`);
 /// entries of all files are merged, because visitors often write in another language than their
 /// profile says. The layout is documented in `rules/bant/README.md` and in each file's comments.
-struct BANTCues: Sendable {
+///
+/// A final class filled once by ``load(_:)`` and never changed after: the extractor and its four readers
+/// share it by reference instead of each copying some hundred lists.
+final class BANTCues: @unchecked Sendable {
     /// Currency phrases (`€`, `eur`, `euro`, `zł` …) with the index of their ISO code in `currencyCodes`.
     var currencies = CueList()
     var currencyCodes: [String] = []
@@ -64,6 +67,8 @@ struct BANTCues: Sendable {
     var people = CueList()
     /// Things counted instead of people ("50 support tickets", "15 years in sales", "4 marketing campaigns").
     var things = CueList()
+    /// Departures and hires ("5 reps left", "we're hiring 5"): the head count is not the team.
+    var notTeam = CueList()
     /// Words glued to a head count's digits that keep it a count (Dutch "met z'n 7en").
     var countSuffixes: Set<String> = []
 
@@ -101,6 +106,8 @@ struct BANTCues: Sendable {
     // Support
     var support = CueList()
 
+    init() {}
+
     /// The ISO code of a currency phrase match.
     func currencyCode(_ match: CueList.Match) -> String { currencyCodes[Int(match.value)] }
 
@@ -122,7 +129,7 @@ struct BANTCues: Sendable {
 
     /// Reads every cue file, collecting problems instead of throwing.
     static func read(_ rules: RuleFiles, problems: inout [LeadsmithError]) -> BANTCues {
-        var cues = BANTCues()
+        let cues = BANTCues()
         let files = files(rules)
         if files.isEmpty {
             problems.append(LeadsmithError(.badRules, "no BANT cue files (bant/*.yaml) in the rules folder", file: rules.url("bant").path))
@@ -136,7 +143,7 @@ struct BANTCues: Sendable {
     }
 
     /// Merges the sections of one parsed file.
-    mutating func merge(_ src: inout YAMLSource) {
+    func merge(_ src: inout YAMLSource) {
         guard let root = src.root else { return }
         for (key, keyNode, value) in src.pairs(root, what: "a BANT cue file") {
             switch key {
@@ -153,127 +160,151 @@ struct BANTCues: Sendable {
                 }
             case "multipliers": Self.addWordMap(&multipliers, &src, value, what: "multipliers")
             case "number_words": Self.addWordMap(&numberWords, &src, value, what: "number_words")
-            case "budget":
-                for (k, kn, v) in src.pairs(value, what: "budget") {
-                    switch k {
-                    case "keywords": Self.addPhrases(&budgetKeywords, &src, v, what: "budget.keywords")
-                    case "max_before": Self.addPhrases(&maxBefore, &src, v, what: "budget.max_before")
-                    case "max_after": Self.addPhrases(&maxAfter, &src, v, what: "budget.max_after")
-                    case "min_before": Self.addPhrases(&minBefore, &src, v, what: "budget.min_before")
-                    case "range_connectors": Self.addWords(&rangeConnectors, &src, v, what: "budget.range_connectors")
-                    case "exceed": Self.addPhrases(&exceed, &src, v, what: "budget.exceed")
-                    case "not_budget": Self.addPhrases(&notBudget, &src, v, what: "budget.not_budget")
-                    case "period_year": Self.addPhrases(&periodYear, &src, v, what: "budget.period_year")
-                    case "period_month": Self.addPhrases(&periodMonth, &src, v, what: "budget.period_month")
-                    case "counted": Self.addPhrases(&counted, &src, v, what: "budget.counted")
-                    case "year_units": Self.addWords(&yearUnits, &src, v, what: "budget.year_units")
-                    case "month_units": Self.addWords(&monthUnits, &src, v, what: "budget.month_units")
-                    default: src.problem("unknown budget section '\(k)'", at: kn)
-                    }
-                }
-            case "authority":
-                for (k, kn, v) in src.pairs(value, what: "authority") {
-                    switch k {
-                    case "decision_maker": Self.addPhrases(&decisionMaker, &src, v, what: "authority.decision_maker")
-                    case "influencer": Self.addPhrases(&influencer, &src, v, what: "authority.influencer")
-                    case "negations": Self.addWords(&negations, &src, v, what: "authority.negations")
-                    case "decision": Self.addPhrases(&decision, &src, v, what: "authority.decision")
-                    case "speaker": Self.addPhrases(&speaker, &src, v, what: "authority.speaker")
-                    case "others": Self.addPhrases(&others, &src, v, what: "authority.others")
-                    case "needing": Self.addPhrases(&needing, &src, v, what: "authority.needing")
-                    case "consult": Self.addPhrases(&consult, &src, v, what: "authority.consult")
-                    case "shared": Self.addPhrases(&shared, &src, v, what: "authority.shared")
-                    case "third_parties": Self.addPhrases(&thirdParties, &src, v, what: "authority.third_parties")
-                    case "not_decision": Self.addPhrases(&notDecision, &src, v, what: "authority.not_decision")
-                    case "reassurance": Self.addPhrases(&reassurance, &src, v, what: "authority.reassurance")
-                    case "elsewhere": Self.addPhrases(&elsewhere, &src, v, what: "authority.elsewhere")
-                    case "self_intro": Self.addPhrases(&selfIntro, &src, v, what: "authority.self_intro")
-                    default: src.problem("unknown authority section '\(k)' (decision_maker, influencer, negations, decision, speaker, others, needing, consult, shared, third_parties, not_decision, reassurance, elsewhere, self_intro)", at: kn)
-                    }
-                }
-            case "need":
-                for (k, kn, v) in src.pairs(value, what: "need") {
-                    if k == "people" {
-                        Self.addPhrases(&people, &src, v, what: "need.people")
-                        continue
-                    }
-                    if k == "things" {
-                        Self.addPhrases(&things, &src, v, what: "need.things")
-                        continue
-                    }
-                    if k == "count_suffixes" {
-                        Self.addWords(&countSuffixes, &src, v, what: "need.count_suffixes")
-                        continue
-                    }
-                    guard let f = JobFunction(rawValue: k) else {
-                        src.problem("unknown function '\(k)' in need (use people, things, count_suffixes, or a function value such as sales, marketing, customer_success)", at: kn)
-                        continue
-                    }
-                    let i: Int
-                    if let existing = needFunctions.firstIndex(where: { $0.function == f.rawValue }) {
-                        i = existing
-                    } else {
-                        i = needFunctions.count
-                        needFunctions.append((f.rawValue, CueList()))
-                    }
-                    Self.addPhrases(&needFunctions[i].cues, &src, v, what: "need.\(k)")
-                }
-            case "timeline":
-                for (k, kn, v) in src.pairs(value, what: "timeline") {
-                    switch k {
-                    case "asap": Self.addPhrases(&asap, &src, v, what: "timeline.asap")
-                    case "exploring": Self.addPhrases(&exploring, &src, v, what: "timeline.exploring")
-                    case "before": Self.addPhrases(&before, &src, v, what: "timeline.before")
-                    case "next_month": Self.addPhrases(&nextMonth, &src, v, what: "timeline.next_month")
-                    case "this_year": Self.addPhrases(&thisYear, &src, v, what: "timeline.this_year")
-                    case "next_year": Self.addPhrases(&nextYear, &src, v, what: "timeline.next_year")
-                    case "this_quarter": Self.addPhrases(&thisQuarter, &src, v, what: "timeline.this_quarter")
-                    case "next_quarter": Self.addPhrases(&nextQuarter, &src, v, what: "timeline.next_quarter")
-                    case "next_week": Self.addPhrases(&nextWeek, &src, v, what: "timeline.next_week")
-                    case "within": Self.addPhrases(&within, &src, v, what: "timeline.within")
-                    case "one_words": Self.addWords(&oneWords, &src, v, what: "timeline.one_words")
-                    case "single_units": Self.addWords(&singleUnits, &src, v, what: "timeline.single_units")
-                    case "within_fillers": Self.addWords(&withinFillers, &src, v, what: "timeline.within_fillers")
-                    case "quarter_words": Self.addWords(&quarterWords, &src, v, what: "timeline.quarter_words")
-                    case "ordinals": Self.addWordMap(&ordinals, &src, v, what: "timeline.ordinals")
-                    case "units":
-                        for (word, wn, kind) in src.pairs(v, what: "timeline.units") {
-                            let days: Int
-                            switch kind.scalarText {
-                            case "day": days = 1
-                            case "week": days = 7
-                            case "month": days = 0
-                            default:
-                                src.problem("unit '\(word)' must be day, week or month", at: kind)
-                                continue
-                            }
-                            guard let w = Self.singleWord(word) else {
-                                src.problem("unit '\(word)' must be one word", at: wn)
-                                continue
-                            }
-                            units[w] = days
-                        }
-                    case "months":
-                        var map: [String: Double] = [:]
-                        Self.addWordMap(&map, &src, v, what: "timeline.months")
-                        for (w, m) in map {
-                            guard (1...12).contains(Int(m)), m == m.rounded() else {
-                                src.problem("month '\(w)' must map to 1...12", at: v)
-                                continue
-                            }
-                            months[w] = Int(m)
-                        }
-                    case "months_needing_cue": Self.addWords(&monthsNeedingCue, &src, v, what: "timeline.months_needing_cue")
-                    case "month_cues": Self.addPhrases(&monthCues, &src, v, what: "timeline.month_cues")
-                    case "not_deadline": Self.addPhrases(&notDeadline, &src, v, what: "timeline.not_deadline")
-                    case "purchase": Self.addPhrases(&purchase, &src, v, what: "timeline.purchase")
-                    case "forward": Self.addPhrases(&forward, &src, v, what: "timeline.forward")
-                    default: src.problem("unknown timeline section '\(k)'", at: kn)
-                    }
-                }
+            case "budget": mergeBudget(value, &src)
+            case "authority": mergeAuthority(value, &src)
+            case "need": mergeNeed(value, &src)
+            case "timeline": mergeTimeline(value, &src)
             case "support": Self.addPhrases(&support, &src, value, what: "support")
             default:
                 src.problem("unknown section '\(key)' (currencies, multipliers, number_words, budget, authority, need, timeline, support)", at: keyNode)
+            }
+        }
+    }
+
+    /// Merges the `budget` section (its own function: one frame per section keeps debug stacks small on
+    /// worker threads).
+    private func mergeBudget(_ value: Node, _ src: inout YAMLSource) {
+        for (k, kn, v) in src.pairs(value, what: "budget") {
+            switch k {
+            case "keywords": Self.addPhrases(&budgetKeywords, &src, v, what: "budget.keywords")
+            case "max_before": Self.addPhrases(&maxBefore, &src, v, what: "budget.max_before")
+            case "max_after": Self.addPhrases(&maxAfter, &src, v, what: "budget.max_after")
+            case "min_before": Self.addPhrases(&minBefore, &src, v, what: "budget.min_before")
+            case "range_connectors": Self.addWords(&rangeConnectors, &src, v, what: "budget.range_connectors")
+            case "exceed": Self.addPhrases(&exceed, &src, v, what: "budget.exceed")
+            case "not_budget": Self.addPhrases(&notBudget, &src, v, what: "budget.not_budget")
+            case "period_year": Self.addPhrases(&periodYear, &src, v, what: "budget.period_year")
+            case "period_month": Self.addPhrases(&periodMonth, &src, v, what: "budget.period_month")
+            case "counted": Self.addPhrases(&counted, &src, v, what: "budget.counted")
+            case "year_units": Self.addWords(&yearUnits, &src, v, what: "budget.year_units")
+            case "month_units": Self.addWords(&monthUnits, &src, v, what: "budget.month_units")
+            default: src.problem("unknown budget section '\(k)'", at: kn)
+            }
+        }
+    }
+
+    /// Merges the `authority` section (its own function: one frame per section keeps debug stacks small on
+    /// worker threads).
+    private func mergeAuthority(_ value: Node, _ src: inout YAMLSource) {
+        for (k, kn, v) in src.pairs(value, what: "authority") {
+            switch k {
+            case "decision_maker": Self.addPhrases(&decisionMaker, &src, v, what: "authority.decision_maker")
+            case "influencer": Self.addPhrases(&influencer, &src, v, what: "authority.influencer")
+            case "negations": Self.addWords(&negations, &src, v, what: "authority.negations")
+            case "decision": Self.addPhrases(&decision, &src, v, what: "authority.decision")
+            case "speaker": Self.addPhrases(&speaker, &src, v, what: "authority.speaker")
+            case "others": Self.addPhrases(&others, &src, v, what: "authority.others")
+            case "needing": Self.addPhrases(&needing, &src, v, what: "authority.needing")
+            case "consult": Self.addPhrases(&consult, &src, v, what: "authority.consult")
+            case "shared": Self.addPhrases(&shared, &src, v, what: "authority.shared")
+            case "third_parties": Self.addPhrases(&thirdParties, &src, v, what: "authority.third_parties")
+            case "not_decision": Self.addPhrases(&notDecision, &src, v, what: "authority.not_decision")
+            case "reassurance": Self.addPhrases(&reassurance, &src, v, what: "authority.reassurance")
+            case "elsewhere": Self.addPhrases(&elsewhere, &src, v, what: "authority.elsewhere")
+            case "self_intro": Self.addPhrases(&selfIntro, &src, v, what: "authority.self_intro")
+            default: src.problem("unknown authority section '\(k)' (decision_maker, influencer, negations, decision, speaker, others, needing, consult, shared, third_parties, not_decision, reassurance, elsewhere, self_intro)", at: kn)
+            }
+        }
+    }
+
+    /// Merges the `need` section (its own function: one frame per section keeps debug stacks small on
+    /// worker threads).
+    private func mergeNeed(_ value: Node, _ src: inout YAMLSource) {
+        for (k, kn, v) in src.pairs(value, what: "need") {
+            if k == "people" {
+                Self.addPhrases(&people, &src, v, what: "need.people")
+                continue
+            }
+            if k == "things" {
+                Self.addPhrases(&things, &src, v, what: "need.things")
+                continue
+            }
+            if k == "not_team" {
+                Self.addPhrases(&notTeam, &src, v, what: "need.not_team")
+                continue
+            }
+            if k == "count_suffixes" {
+                Self.addWords(&countSuffixes, &src, v, what: "need.count_suffixes")
+                continue
+            }
+            guard let f = JobFunction(rawValue: k) else {
+                src.problem("unknown function '\(k)' in need (use people, things, not_team, count_suffixes, or a function value such as sales, marketing, customer_success)", at: kn)
+                continue
+            }
+            let i: Int
+            if let existing = needFunctions.firstIndex(where: { $0.function == f.rawValue }) {
+                i = existing
+            } else {
+                i = needFunctions.count
+                needFunctions.append((f.rawValue, CueList()))
+            }
+            Self.addPhrases(&needFunctions[i].cues, &src, v, what: "need.\(k)")
+        }
+    }
+
+    /// Merges the `timeline` section (its own function: one frame per section keeps debug stacks small on
+    /// worker threads).
+    private func mergeTimeline(_ value: Node, _ src: inout YAMLSource) {
+        for (k, kn, v) in src.pairs(value, what: "timeline") {
+            switch k {
+            case "asap": Self.addPhrases(&asap, &src, v, what: "timeline.asap")
+            case "exploring": Self.addPhrases(&exploring, &src, v, what: "timeline.exploring")
+            case "before": Self.addPhrases(&before, &src, v, what: "timeline.before")
+            case "next_month": Self.addPhrases(&nextMonth, &src, v, what: "timeline.next_month")
+            case "this_year": Self.addPhrases(&thisYear, &src, v, what: "timeline.this_year")
+            case "next_year": Self.addPhrases(&nextYear, &src, v, what: "timeline.next_year")
+            case "this_quarter": Self.addPhrases(&thisQuarter, &src, v, what: "timeline.this_quarter")
+            case "next_quarter": Self.addPhrases(&nextQuarter, &src, v, what: "timeline.next_quarter")
+            case "next_week": Self.addPhrases(&nextWeek, &src, v, what: "timeline.next_week")
+            case "within": Self.addPhrases(&within, &src, v, what: "timeline.within")
+            case "one_words": Self.addWords(&oneWords, &src, v, what: "timeline.one_words")
+            case "single_units": Self.addWords(&singleUnits, &src, v, what: "timeline.single_units")
+            case "within_fillers": Self.addWords(&withinFillers, &src, v, what: "timeline.within_fillers")
+            case "quarter_words": Self.addWords(&quarterWords, &src, v, what: "timeline.quarter_words")
+            case "ordinals": Self.addWordMap(&ordinals, &src, v, what: "timeline.ordinals")
+            case "units":
+                for (word, wn, kind) in src.pairs(v, what: "timeline.units") {
+                    let days: Int
+                    switch kind.scalarText {
+                    case "day": days = 1
+                    case "week": days = 7
+                    case "month": days = 0
+                    default:
+                        src.problem("unit '\(word)' must be day, week or month", at: kind)
+                        continue
+                    }
+                    guard let w = Self.singleWord(word) else {
+                        src.problem("unit '\(word)' must be one word", at: wn)
+                        continue
+                    }
+                    units[w] = days
+                }
+            case "months":
+                var map: [String: Double] = [:]
+                Self.addWordMap(&map, &src, v, what: "timeline.months")
+                for (w, m) in map {
+                    guard (1...12).contains(Int(m)), m == m.rounded() else {
+                        src.problem("month '\(w)' must map to 1...12", at: v)
+                        continue
+                    }
+                    months[w] = Int(m)
+                }
+            case "months_needing_cue": Self.addWords(&monthsNeedingCue, &src, v, what: "timeline.months_needing_cue")
+            case "month_cues": Self.addPhrases(&monthCues, &src, v, what: "timeline.month_cues")
+            case "not_deadline": Self.addPhrases(&notDeadline, &src, v, what: "timeline.not_deadline")
+            case "purchase": Self.addPhrases(&purchase, &src, v, what: "timeline.purchase")
+            case "forward": Self.addPhrases(&forward, &src, v, what: "timeline.forward")
+            default: src.problem("unknown timeline section '\(k)'", at: kn)
             }
         }
     }

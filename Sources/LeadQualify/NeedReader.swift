@@ -23,7 +23,7 @@ struct NeedReader {
                 functions.append((m.start, m.end, f))
             }
         }
-        guard !functions.isEmpty else { return nil }
+        guard !functions.isEmpty, !cues.notTeam.occurs(in: s.words) else { return nil }
         var money = Set<Int>()
         for a in amounts where a.currency != nil || a.multiplier != nil { money.formUnion(a.start..<a.end) }
         var counts: [Count] = []
