@@ -126,7 +126,10 @@ struct LiveFetchTests {
         await source.shutdown()
         await server.stop()
         #expect(page.outcome == .error && page.detail == "timeout")
-        #expect(took < .seconds(3))
+        // The server never answers, so finishing at all proves the timeout; the bound only catches a
+        // fetch that waits far past its 600 ms budget. It is loose because the whole suite runs in
+        // parallel on two cores (3.4 s was seen under load in CI).
+        #expect(took < .seconds(20))
     }
 
     @Test func bodyCapStopsA20MBPage() async throws {
