@@ -13,7 +13,10 @@ let package = Package(
         .package(name: "leadsmith", path: ".."),
     ],
     targets: [
-        .target(name: "FuzzSupport", dependencies: [.product(name: "LeadCore", package: "leadsmith")]),
+        .target(
+            name: "FuzzSupport",
+            dependencies: [.product(name: "LeadCore", package: "leadsmith"), .product(name: "LeadIntake", package: "leadsmith")]
+        ),
         .executableTarget(name: "fuzz-csv", dependencies: ["FuzzSupport", .product(name: "LeadIntake", package: "leadsmith")]),
         .executableTarget(name: "fuzz-chatbot", dependencies: ["FuzzSupport", .product(name: "LeadIntake", package: "leadsmith")]),
         .executableTarget(name: "fuzz-forms", dependencies: ["FuzzSupport", .product(name: "LeadIntake", package: "leadsmith")]),

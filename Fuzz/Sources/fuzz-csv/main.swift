@@ -1,11 +1,7 @@
 import FuzzSupport
-import LeadCore
-import LeadIntake
 
-/// Fuzzes the newsletter reader end to end: bytes → scratch file → `Intake.open(source: .newsletter)` → every item.
-/// Format detection runs on the same bytes too. Errors (unusable input) are fine; crashes, hangs and leaks are not.
-nonisolated(unsafe) let headers = try! HeaderSynonyms.load(FuzzSupport.rules)
-
+/// Fuzzes the newsletter reader end to end (`FuzzSupport.readAll(_:as: .newsletter)`): format detection, then
+/// `Intake.open(source: .newsletter)` and every item.
 @_cdecl("fuzz_csv_main")
 public func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
     FuzzSupport.runDriver(argc, argv) { data, size in fuzz(data, size) }
@@ -15,18 +11,6 @@ public func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointe
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
-    let bytes = UnsafeRawBufferPointer(start: data, count: size)
-    _ = Intake.detect(prefix: Array(bytes.prefix(64 * 1024)))
-    let path = FuzzSupport.writeScratch("input", bytes)
-    do {
-        var reader = try Intake.open(path: path, source: .newsletter, headers: headers)
-        var items = 0
-        while let item = try reader.next() {
-            items += 1
-            if case .record(let record) = item { _ = record.fields.count }
-        }
-    } catch {
-        _ = error.message
-    }
+    FuzzSupport.readAll(UnsafeRawBufferPointer(start: data, count: size), as: .newsletter)
     return 0
 }
