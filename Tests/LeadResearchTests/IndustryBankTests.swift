@@ -10,6 +10,9 @@ struct IndustrySnippet: Sendable {
     /// `nil`: the page must get no industry.
     var expected: Industry?
     var fields: [(String, String)]
+    /// The bank round (`# round N` above the snippet; 1 before any such line), written before the
+    /// classifier was run on it.
+    var round: Int = 1
 
     func values(_ key: String) -> [String] { fields.filter { $0.0 == key }.map(\.1) }
 
@@ -45,6 +48,7 @@ struct IndustrySnippet: Sendable {
     static func parse(_ text: String, language: String, file: String) throws -> [IndustrySnippet] {
         var out: [IndustrySnippet] = []
         var current: IndustrySnippet?
+        var round = 1
         func finish() throws {
             guard let c = current else { return }
             guard c.fields.contains(where: { $0.0 == "industry" }) else {
@@ -56,13 +60,19 @@ struct IndustrySnippet: Sendable {
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { try finish(); continue }
+            if line.hasPrefix("#") {
+                try finish()
+                let words = line.dropFirst().split(separator: " ")
+                if words.count >= 2, words[0].lowercased() == "round", let n = Int(words[1]) { round = n }
+                continue
+            }
             guard let colon = line.firstIndex(of: ":") else { throw BankError("\(file):\(i + 1): expected 'key: value'") }
             let key = String(line[..<colon])
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             guard ["industry", "title", "description", "og", "h1", "h2", "text", "type", "domain"].contains(key) else {
                 throw BankError("\(file):\(i + 1): unknown key '\(key)'")
             }
-            if current == nil { current = IndustrySnippet(language: language, line: i + 1, expected: nil, fields: []) }
+            if current == nil { current = IndustrySnippet(language: language, line: i + 1, expected: nil, fields: [], round: round) }
             if key == "industry", value != "null" {
                 guard let industry = Industry(rawValue: value) else { throw BankError("\(file):\(i + 1): unknown industry '\(value)'") }
                 current!.expected = industry
@@ -94,25 +104,30 @@ struct IndustryBankTests {
         var table = ["lang  positives  nulls  accuracy"]
         var misses: [String] = []
         var failing: [String] = []
+        var byRound: [String] = []
         for language in Self.languages {
             let snippets = try Self.snippets(language)
             var posOK = 0, posN = 0, nullOK = 0, nullN = 0
+            var roundTally: [Int: (ok: Int, total: Int)] = [:]
             for (n, s) in snippets.enumerated() {
                 let domain = s.values("domain").first ?? "page\(n + 1).example"
                 let p = await CompanyResearcher(source: OneBodySource(body: Array(s.html.utf8)), rules: rules).research(domain: domain)
                 let got = p.industry?.value
                 let ok = got == s.expected
+                roundTally[s.round, default: (0, 0)].total += 1
+                if ok { roundTally[s.round, default: (0, 0)].ok += 1 }
                 if s.expected == nil { nullN += 1; if ok { nullOK += 1 } } else { posN += 1; if ok { posOK += 1 } }
                 if !ok {
                     misses.append("\(language).txt:\(s.line) want \(s.expected?.rawValue ?? "null") got \(got?.rawValue ?? "null") (\(p.industry?.evidence ?? ""))")
                 }
             }
+            byRound.append("\(language) " + roundTally.sorted(by: { $0.key < $1.key }).map { "round \($0.key) \($0.value.ok)/\($0.value.total)" }.joined(separator: ", "))
             let accuracy = Double(posOK + nullOK) / Double(max(1, posN + nullN))
             table.append(String(format: "%@    %2d/%2d      %2d/%2d  %.3f", language, posOK, posN, nullOK, nullN, accuracy))
             #expect(posN >= 25 && nullN >= 10, "\(language): the bank needs 25 positives and 10 nulls")
             if accuracy < 0.95 { failing.append(language) }
         }
-        print(table.joined(separator: "\n"))
+        print((table + ["by round:"] + byRound).joined(separator: "\n"))
         if !misses.isEmpty { print(misses.joined(separator: "\n")) }
         #expect(failing.isEmpty, "industry accuracy below 0.95 in \(failing)")
     }
