@@ -86,11 +86,20 @@ struct EmployeeCountParser: Sendable {
             guard i >= 0, i < tokens.count else { return nil }
             return hits[i].first { set.contains($0.cls) }
         }
-        func value(_ i: Int) -> (Int, Bool)? {
+        /// The number at `i`: its value, whether it is approximate, and how many tokens it spans
+        /// ("half a dozen", "a hundred" span several).
+        func value(_ i: Int) -> (Int, Bool, Int)? {
             guard i < tokens.count else { return nil }
-            if let n = tokens[i].number { return (n, false) }
-            if tokens[i].isWord { return numbers.value(tokens[i].text, words) }
-            return nil
+            if let n = tokens[i].number { return (n, false, 1) }
+            guard tokens[i].isWord else { return nil }
+            // Not when the word ends a cue already ("more than a" + "hundred").
+            if numbers.startsPhrase(tokens[i].text), !endsAt[i + 1].contains(where: { $0.start < i }) {
+                for span in stride(from: min(NumberWords.longestPhrase, tokens.count - i), to: 1, by: -1)
+                where tokens[i..<(i + span)].allSatisfy(\.isWord) {
+                    if let v = words[tokens[i..<(i + span)].map(\.text).joined(separator: " ")] { return (v.0, v.1, span) }
+                }
+            }
+            return numbers.value(tokens[i].text, words).map { ($0.0, $0.1, 1) }
         }
 
         var out: [Claim] = []
@@ -101,9 +110,9 @@ struct EmployeeCountParser: Sendable {
         }
         var i = 0
         while i < tokens.count {
-            guard let (v, approxWord) = value(i), v > 0, v < 5_000_000 else { i += 1; continue }
+            guard let (v, approxWord, span) = value(i), v > 0, v < 5_000_000 else { i += 1; continue }
             let isDigits = tokens[i].number != nil
-            var j = i + 1
+            var j = i + span
             var plus = false
             var rangeEnd: Int?
             if j < tokens.count, tokens[j].text == "+" { plus = true; j += 1 }
@@ -111,9 +120,9 @@ struct EmployeeCountParser: Sendable {
             if !plus, let joiner = has(j, k.joiner) {
                 var e = joiner.end
                 while has(e, k.article) != nil, e - joiner.end < 2 { e += 1 }
-                if let (end, _) = value(e), end > v, has(e - 1, k.people) == nil {
+                if let (end, _, endSpan) = value(e), end > v, has(e - 1, k.people) == nil {
                     rangeEnd = end
-                    j = e + 1
+                    j = e + endSpan
                     if j < tokens.count, tokens[j].text == "+" { j += 1 }
                 }
             }
@@ -135,7 +144,9 @@ struct EmployeeCountParser: Sendable {
                 let gap = isDigits ? 3 : (v == 1 ? 1 : 2)
                 while n < tokens.count, n < j + gap, tokens[n].kind != .boundary, tokens[n].number == nil {
                     if has(n, k.people) != nil { people = true; break }
-                    if has(n, k.stop) != nil { break }
+                    // A time word or a joiner ends the count's noun phrase ("a headcount of 230 and offices
+                    // in Leeds": the offices are not what 230 counts).
+                    if has(n, k.stop) != nil || has(n, k.phraseJoiner) != nil { break }
                     if has(n, k.other) != nil { other = true; break }
                     n += 1
                 }
@@ -195,7 +206,7 @@ struct EmployeeCountParser: Sendable {
             // "one"/"een"/"ein"/"une" is mostly the article ("telt een team van 54"): only with its noun.
             if !isDigits, v == 1, !people { continue }
             // A year is not a head count ("in 2015 people").
-            if isDigits, tokens[i].text.count == 4, v >= 1900, v <= 2100, rangeEnd == nil, !plus {
+            if isDigits, tokens[i].text.count == 4, tokens[i].text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), v >= 1900, v <= 2100, rangeEnd == nil, !plus {
                 guard people, i == 0 || !Self.yearPrepositions.contains(tokens[i - 1].text) else { continue }
             }
 

@@ -12,6 +12,10 @@ struct NumberWords: Sendable {
     private let matcher: MultiMatcher
     /// Per pattern of ``matcher``: a tens word, which may end a compound.
     private let isTens: [Bool]
+    /// First words of the number words written as several words ("half a dozen", "un centenar").
+    private let phraseStarts: Set<String>
+    /// The most words a number word spans.
+    static let longestPhrase = 3
 
     init(_ table: [String: [String: String]]) {
         var byLanguage: [String: [String: (Int, Bool)]] = [:]
@@ -24,6 +28,10 @@ struct NumberWords: Sendable {
             }
         }
         self.byLanguage = byLanguage
+        phraseStarts = Set((byLanguage[""] ?? [:]).keys.compactMap { w in
+            let parts = w.split(separator: " ")
+            return parts.count > 1 && parts.count <= Self.longestPhrase ? String(parts[0]) : nil
+        })
         func tensWord(_ v: (Int, Bool)) -> Bool { !v.1 && v.0 >= 20 && v.0 < 100 && v.0 % 10 == 0 }
         var tens = [[[UInt8]]](repeating: [], count: 256)
         for word in (byLanguage[""] ?? [:]).filter({ tensWord($0.value) }).keys.sorted() {
@@ -38,6 +46,9 @@ struct NumberWords: Sendable {
         matcher = MultiMatcher(patterns.map(\.0), ignoringASCIICase: true)
         isTens = patterns.map(\.1)
     }
+
+    /// Whether a number word of several words may start with `word`.
+    func startsPhrase(_ word: String) -> Bool { phraseStarts.contains(word) }
 
     /// The words for a page language (all languages when unknown).
     func table(for language: String?) -> [String: (Int, Bool)] {

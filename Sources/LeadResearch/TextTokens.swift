@@ -63,6 +63,20 @@ enum TextTokenizer {
                         if value > 1_000_000_000 { overflow = true }
                     }
                 }
+                // "2.1k", "1,5K": one or two decimals before a thousands k.
+                if i - start <= 3, i + 2 < n, scalars[i] == "." || scalars[i] == ",", isDigit(scalars[i + 1]) {
+                    let two = i + 3 < n && isDigit(scalars[i + 2])
+                    let k = i + (two ? 3 : 2)
+                    if k < n, scalars[k] == "k" || scalars[k] == "K", !(k + 1 < n && isLetter(scalars[k + 1])) {
+                        let fraction = two ? Int(scalars[i + 1].value - 0x30) * 10 + Int(scalars[i + 2].value - 0x30)
+                            : Int(scalars[i + 1].value - 0x30) * 10
+                        value = value &* 1000 &+ fraction * 10
+                        i = k + 1
+                        if overflow { value = Int.max / 2 }
+                        out.append(TextToken(text: String(String.UnicodeScalarView(scalars[start..<i])), kind: .number(value), offset: start))
+                        continue
+                    }
+                }
                 if i < n, scalars[i] == "k" || scalars[i] == "K", !(i + 1 < n && isLetter(scalars[i + 1])) {
                     value = value &* 1000
                     i += 1

@@ -29,6 +29,15 @@ struct TextParserTests {
         ("We zijn met vijfentwintig medewerkers", "nl", EmployeeCount(kind: .exact, min: 25, max: 25)),
         ("We are twenty-five EMPLOYEES", "en", EmployeeCount(kind: .exact, min: 25, max: 25)),
         ("WIR SIND ZWÖLF MITARBEITER", "de", EmployeeCount(kind: .exact, min: 12, max: 12)),
+        ("People: 2.1k", "en", EmployeeCount(kind: .exact, min: 2100, max: 2100)),
+        ("Team: 1,25K colleagues", "en", EmployeeCount(kind: .exact, min: 1250, max: 1250)),
+        ("Half a dozen engineers run the platform", "en", EmployeeCount(kind: .approx, min: 6, max: 6)),
+        ("More than a hundred people work here", "en", EmployeeCount(kind: .lowerBound, min: 100, max: nil)),
+        ("Más de un centenar de profesionales", "es", EmployeeCount(kind: .lowerBound, min: 100, max: nil)),
+        ("Een twintigtal medewerkers", "nl", EmployeeCount(kind: .approx, min: 20, max: 20)),
+        ("W biurze pracuje pięć osób", "pl", EmployeeCount(kind: .exact, min: 5, max: 5)),
+        ("Met z'n zessen runnen we de zaak", "nl", EmployeeCount(kind: .exact, min: 6, max: 6)),
+        ("a headcount of 230 and offices in Leeds", "en", EmployeeCount(kind: .exact, min: 230, max: 230)),
     ])
     func employeePhrases(text: String, language: String, expected: EmployeeCount) {
         #expect(Self.rules.employee.claims(in: text, language: language).first?.count == expected)
@@ -37,6 +46,8 @@ struct TextParserTests {
     @Test(arguments: [
         "150+ tevreden klanten", "25 years of experience", "Join 5,080+ subscribers", "Over 5,050 projects delivered",
         "We have helped 2,000 people find a home", "Dit zijn een paar van onze collega's.",
+        "The average client has 150 employees.", "Elke maand bezoeken 20.000 mensen onze showroom.",
+        "Around 200 employees joined the charity run.", "Our clients have 50 to 500 employees.",
     ])
     func notEmployeeCounts(text: String) {
         #expect(Self.rules.employee.claims(in: text, language: "nl").isEmpty && Self.rules.employee.claims(in: text, language: "en").isEmpty)
