@@ -205,6 +205,8 @@ struct EmployeeCountParser: Sendable {
             if !isDigits, !people, opener == nil, !labelled, !grewTo { continue }
             // "one"/"een"/"ein"/"une" is mostly the article ("telt een team van 54"): only with its noun.
             if !isDigits, v == 1, !people { continue }
+            // A span of years is a date ("© 2018-2024 't Hart Accountants"), not a head count range.
+            if isDigits, let e = rangeEnd, tokens[i].text.count == 4, (1900...2100).contains(v), (1900...2100).contains(e) { continue }
             // A year is not a head count ("in 2015 people").
             if isDigits, tokens[i].text.count == 4, tokens[i].text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), v >= 1900, v <= 2100, rangeEnd == nil, !plus {
                 guard people, i == 0 || !Self.yearPrepositions.contains(tokens[i - 1].text) else { continue }

@@ -55,6 +55,9 @@ struct IndustryRules: Sendable {
         var infix: Bool
         /// `stem$`: the word must end with the cue.
         var wordEnd: Bool
+        /// `stem!`: the cue names the kind of business ("software", "agence", "Akademie"); in its
+        /// clause, the words of other industries describe the customers or the subject.
+        var head: Bool = false
     }
 
     /// A scored classification.
@@ -140,10 +143,13 @@ struct IndustryRules: Sendable {
             var cue = raw.trimmingCharacters(in: .whitespaces)
             var e = entry
             if cue.hasPrefix("*") { e.infix = true; cue.removeFirst() }
+            if cue.hasSuffix("!") { e.head = true; cue.removeLast() }
             if cue.hasSuffix("$") { e.wordEnd = true; cue.removeLast() }
             let body = TextFold.fold(cue)
             guard !body.trimmingCharacters(in: .whitespaces).isEmpty else { throw bad("\(path): empty cue '\(raw)'") }
-            guard !body.contains("*"), !body.contains("$") else { throw bad("\(path): '*' only at the start and '$' only at the end of a cue ('\(raw)')") }
+            guard !body.contains("*"), !body.contains("$"), !body.contains("!") else {
+                throw bad("\(path): '*' only at the start, '$' and '!' only at the end of a cue ('\(raw)')")
+            }
             let i = index[body] ?? bodies.count
             if i == bodies.count {
                 index[body] = i
@@ -228,6 +234,35 @@ struct IndustryRules: Sendable {
         return false
     }
 
+    /// Byte offsets where clauses end: `.`, `!`, `?`, `:`, `;`, `|`, line breaks, en and em dashes and a
+    /// hyphen between spaces (commas do not end one: "software, dashboards and …").
+    static func clauseBreaks(_ t: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var out: [Int] = []
+        var i = 0
+        while i < t.count {
+            let b = t[i]
+            if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B || b == 0x7C || b == 0x0A {
+                out.append(i)
+            } else if b == 0xE2, i + 2 < t.count, t[i + 1] == 0x80, t[i + 2] == 0x93 || t[i + 2] == 0x94 {
+                out.append(i)
+            } else if b == 0x2D, i > 0, i + 1 < t.count, t[i - 1] == 0x20, t[i + 1] == 0x20 {
+                out.append(i)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The clause of byte `at`: how many breaks stand before it.
+    static func clause(_ breaks: [Int], _ at: Int) -> Int {
+        var lo = 0, hi = breaks.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if breaks[mid] < at { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     private struct Occurrence {
         var start: Int
         var end: Int  // exclusive
@@ -283,12 +318,29 @@ struct IndustryRules: Sendable {
             }
         }
         let markers = language.map { audienceMarkers[$0] } ?? audienceMarkers.reduce(into: Set<String>()) { $0.formUnion($1) }
+        let chosen = (multiWord + bestInWord.values).sorted()
+        let audiences = chosen.map { afterAudienceMarker(folded, kept[$0].start, markers: markers) }
+        // Heads: when the cues naming a kind of business in a clause are all of one industry, the
+        // other industries' words in that clause are its customers or subject ("patient flow software",
+        // "Formations en logistique", "Akademia Księgowości") and count like words after "for".
+        let anyHead = chosen.contains { k in kept[k].readings.contains(where: \.head) }
+        let breaks = anyHead ? Self.clauseBreaks(folded) : []
+        let clauses = chosen.map { anyHead ? Self.clause(breaks, kept[$0].start) : 0 }
+        var headsByClause: [Int: Set<Int>] = [:]
+        for (n, k) in chosen.enumerated() where !audiences[n] {
+            // A head is a word of the page's language ("clinic" is not a head on a Spanish page).
+            for e in kept[k].readings where e.head && e.industry >= 0 && (language == nil || e.language == -1 || e.language == language) {
+                headsByClause[clauses[n], default: []].insert(e.industry)
+            }
+        }
         var out: [(Int, Int, Double)] = []
-        for k in (multiWord + bestInWord.values).sorted() {
+        for (n, k) in chosen.enumerated() {
             let o = kept[k]
-            let audience = afterAudienceMarker(folded, o.start, markers: markers) ? audienceFactor : 1
+            let audience = audiences[n] ? audienceFactor : 1
+            let heads = headsByClause[clauses[n]] ?? []
             for e in o.readings {
                 guard e.industry >= 0 else { continue }
+                let modifier = heads.count == 1 && !heads.contains(e.industry) ? audienceFactor : 1
                 let lf: Double
                 if let language {
                     lf = e.language == -1 || e.language == language ? languageFactor.own
@@ -296,7 +348,7 @@ struct IndustryRules: Sendable {
                 } else {
                     lf = 1
                 }
-                out.append((e.industry, o.pattern, e.weight * lf * audience))
+                out.append((e.industry, o.pattern, e.weight * lf * min(audience, modifier)))
             }
         }
         return out

@@ -24,9 +24,10 @@ struct IndustryRulesTests {
 
     @Test(arguments: [
         ("  saas:\n    all:", "  software:\n    all:", "unknown industry 'software'"),
-        ("    nl: {platform: 1.5,", "    dutch: {platform: 1.5,", "unknown language 'dutch'"),
-        ("plattform: 1.5,", "plattform: -1,", "weight of 'plattform'"),
-        ("clinic: 2.5,", "cli*nic: 2.5,", "'*' only at the start"),
+        ("    nl: {\"platform!\": 1.5,", "    dutch: {\"platform!\": 1.5,", "unknown language 'dutch'"),
+        ("\"plattform!\": 1.5,", "\"plattform!\": -1,", "weight of 'plattform!'"),
+        ("\"plattform!\": 1.5,", "\"platt!form\": 1.5,", "'!' only at the end"),
+        ("medical: 2,", "med*ical: 2,", "'*' only at the start"),
         ("    dentist: healthcare", "    dentist: dentistry", "unknown industry 'dentistry'"),
         ("min_ratio: 1.5", "min_ratio: 0.5", "min_ratio"),
         ("  title: 2.0", "  footer: 2.0", "unknown source 'footer'"),
@@ -49,6 +50,16 @@ struct IndustryRulesTests {
     static func page(lang: String, title: String, description: String = "", type: String? = nil, body: String = "") -> String {
         let ld = type.map { "<script type=\"application/ld+json\">{\"@type\":\"\($0)\",\"name\":\"Firma\"}</script>" } ?? ""
         return "<html lang=\"\(lang)\"><head><title>\(title)</title><meta name=\"description\" content=\"\(description)\">\(ld)</head><body><h1>\(title)</h1><p>\(body)</p></body></html>"
+    }
+
+    @Test func aHeadNounMakesTheOtherIndustriesInItsClauseTheSubject() async {
+        // "software" names what the company is; the patients and the school are what it is about.
+        let saas = await Self.industry(Self.page(lang: "en", title: "Wardlink – patient flow software",
+                                                 description: "Cloud platform that helps hospital trusts manage beds and discharges."))
+        #expect(saas?.value == .saas)
+        let school = await Self.industry(Self.page(lang: "fr", title: "Centre de formation Forma-Pro",
+                                                   description: "Formations certifiantes en logistique et transport."))
+        #expect(school?.value == .education)
     }
 
     @Test func theCustomersNamedAfterForAreNotTheCompanysIndustry() async {
