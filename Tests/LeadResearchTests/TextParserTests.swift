@@ -38,6 +38,8 @@ struct TextParserTests {
         ("W biurze pracuje pięć osób", "pl", EmployeeCount(kind: .exact, min: 5, max: 5)),
         ("Met z'n zessen runnen we de zaak", "nl", EmployeeCount(kind: .exact, min: 6, max: 6)),
         ("a headcount of 230 and offices in Leeds", "en", EmployeeCount(kind: .exact, min: 230, max: 230)),
+        ("The studio is run by a team of five.", "en", EmployeeCount(kind: .exact, min: 5, max: 5)),
+        ("Somos más de 150 personas al servicio de nuestros clientes", "es", EmployeeCount(kind: .lowerBound, min: 150, max: nil)),
     ])
     func employeePhrases(text: String, language: String, expected: EmployeeCount) {
         #expect(Self.rules.employee.claims(in: text, language: language).first?.count == expected)
@@ -48,7 +50,7 @@ struct TextParserTests {
         "We have helped 2,000 people find a home", "Dit zijn een paar van onze collega's.",
         "The average client has 150 employees.", "Elke maand bezoeken 20.000 mensen onze showroom.",
         "Around 200 employees joined the charity run.", "Our clients have 50 to 500 employees.",
-        "© 2018-2024 't Hart Accountants B.V.",
+        "© 2018-2024 't Hart Accountants B.V.", "We trained 3,000 employees of our clients.",
     ])
     func notEmployeeCounts(text: String) {
         #expect(Self.rules.employee.claims(in: text, language: "nl").isEmpty && Self.rules.employee.claims(in: text, language: "en").isEmpty)
