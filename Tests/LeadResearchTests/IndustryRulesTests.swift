@@ -62,6 +62,12 @@ struct IndustryRulesTests {
         #expect(school?.value == .education)
     }
 
+    @Test func aSectorAfterYourIsTheVisitorsBusiness() async {
+        let f = await Self.industry(Self.page(lang: "en", title: "Shiftly – scheduling software",
+                                              description: "Fill every shift at your care home."))
+        #expect(f?.value == .saas)
+    }
+
     @Test func theCustomersNamedAfterForAreNotTheCompanysIndustry() async {
         // Software for dental practices is software; the practices are the customers.
         let f = await Self.industry(Self.page(lang: "de", title: "Praxisplaner – Software für Zahnarztpraxen",
