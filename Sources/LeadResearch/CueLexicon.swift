@@ -51,6 +51,12 @@ enum CuePart: Sendable, Hashable {
     case suffix(String)
     case contains(String)
     case any
+    /// `..`: up to ``CuePart/gapLength`` tokens without punctuation, numbers included, before the
+    /// next part (split verbs: "richtte .. op", "rief .. ins leben").
+    case gap
+
+    /// The most tokens a `..` may skip.
+    static let gapLength = 6
 
     func matches(_ word: String) -> Bool {
         switch self {
@@ -58,7 +64,7 @@ enum CuePart: Sendable, Hashable {
         case .prefix(let s): return word.hasPrefix(s)
         case .suffix(let s): return word.hasSuffix(s)
         case .contains(let s): return word.contains(s)
-        case .any: return true
+        case .any, .gap: return true
         }
     }
 
@@ -66,7 +72,7 @@ enum CuePart: Sendable, Hashable {
     var literal: String {
         switch self {
         case .exact(let s), .prefix(let s), .suffix(let s), .contains(let s): return s
-        case .any: return ""
+        case .any, .gap: return ""
         }
     }
 }
@@ -194,11 +200,11 @@ struct CueLexicon: Sendable {
             if w != w.lowercased() {
                 throw LeadsmithError(.badRules, "class \(name), language \(lang): entry '\(raw)' must be lower case", file: file)
             }
-            if w == "*" {
-                guard k > 0, k < words.count - 1 else {
-                    throw LeadsmithError(.badRules, "class \(name), language \(lang): entry '\(raw)': a lone * must stand between words", file: file)
+            if w == "*" || w == ".." {
+                guard k > 0, k < words.count - 1, parts.last != .gap else {
+                    throw LeadsmithError(.badRules, "class \(name), language \(lang): entry '\(raw)': a lone \(w) must stand between words", file: file)
                 }
-                parts.append(.any)
+                parts.append(w == "*" ? .any : .gap)
                 continue
             }
             let lead = w.hasPrefix("*") && w.count > 1
@@ -239,14 +245,10 @@ struct CueLexicon: Sendable {
             var seen = Set<Int>()
             func tryEntry(_ k: Int) {
                 let e = table.entries[k]
-                guard !seen.contains(e.cls), i + e.parts.count <= tokens.count else { return }
-                for (n, p) in e.parts.enumerated() {
-                    let tok = tokens[i + n]
-                    if tok.number != nil || (tok.kind == .boundary) { return }
-                    if !p.matches(tok.text) { return }
-                }
+                guard !seen.contains(e.cls) else { return }
+                guard let end = Self.match(e.parts, 0, tokens, i) else { return }
                 seen.insert(e.cls)
-                found.append(CueHit(cls: e.cls, start: i, end: i + e.parts.count))
+                found.append(CueHit(cls: e.cls, start: i, end: end))
             }
             var candidates: [Int] = table.byExact[t.text] ?? []
             let count = t.text.count
@@ -260,6 +262,28 @@ struct CueLexicon: Sendable {
             out[i] = found
         }
         return out
+    }
+
+    /// The end (exclusive) of a match of `parts[n...]` starting at token `at`, or `nil`. Words never
+    /// match numbers or boundaries; a `..` skips up to ``CuePart/gapLength`` tokens (numbers too, not
+    /// punctuation) before the rest matches.
+    private static func match(_ parts: [CuePart], _ n: Int, _ tokens: [TextToken], _ at: Int) -> Int? {
+        guard n < parts.count else { return at }
+        if parts[n] == .gap {
+            var skip = 0
+            var k = at
+            while skip <= CuePart.gapLength, k < tokens.count {
+                if let end = match(parts, n + 1, tokens, k) { return end }
+                if tokens[k].kind == .boundary { return nil }
+                k += 1
+                skip += 1
+            }
+            return nil
+        }
+        guard at < tokens.count else { return nil }
+        let tok = tokens[at]
+        if tok.number != nil || tok.kind == .boundary || !parts[n].matches(tok.text) { return nil }
+        return match(parts, n + 1, tokens, at + 1)
     }
 
     /// The classes of `kind`, as a bit set over class indices.

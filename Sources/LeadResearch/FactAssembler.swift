@@ -267,7 +267,8 @@ struct FactAssembler {
         }
         var known: [String: (SocialNetwork, String)?] = [:]  // the same footer links repeat on every page
         for page in pages {
-            for link in page.scan.links {
+            // Links in bylines, author boxes, embedded posts and share widgets are someone else's.
+            for link in page.scan.links where !link.region.contains(.foreign) {
                 guard SocialCanonicalizer.networkHosts.matchesAny(link.href) else { continue }
                 let result: (SocialNetwork, String)?
                 if let cached = known[link.href] {

@@ -12,6 +12,9 @@ struct Region: OptionSet, Sendable, Hashable {
     static let office = Region(rawValue: 8)
     /// Inside an `<address>` or a contact block.
     static let contact = Region(rawValue: 16)
+    /// Inside a byline or author box, an embedded post or a share widget, or a `rel=author` link:
+    /// links there belong to someone else (an author, the embedded account), never to the company.
+    static let foreign = Region(rawValue: 32)
 }
 
 /// A run of visible text between block boundaries.
@@ -76,19 +79,29 @@ struct PageScan: Sendable {
 }
 
 /// Class/id fragments that put an element in a page region (`header`, `footer`, `navbar`,
-/// `contact`, the office markers of `rules/contact_cues.yaml`), found in one pass.
+/// `contact`, the office markers of `rules/contact_cues.yaml`, the foreign-region markers of
+/// `rules/social.yaml`), found in one pass.
 struct RegionMarkers: Sendable {
     private let matcher: MultiMatcher
     private let regions: [Region]
+    /// `rel` tokens that make a link someone else's (`author`).
+    private let foreignRel: Set<String>
 
-    init(officeMarkers: [String]) {
+    init(officeMarkers: [String], foreignMarkers: [String] = [], foreignRel: [String] = []) {
         var patterns: [(String, Region)] = [
             ("header", .header), ("masthead", .header), ("footer", .footer), ("colophon", .footer), ("navbar", .nav),
             ("navigation", .nav), ("contact", .contact),
         ]
         patterns += officeMarkers.filter { !$0.isEmpty }.map { ($0.lowercased(), .office) }
+        patterns += foreignMarkers.filter { !$0.isEmpty }.map { ($0.lowercased(), .foreign) }
         matcher = MultiMatcher(patterns.map(\.0), ignoringASCIICase: true)
         regions = patterns.map(\.1)
+        self.foreignRel = Set(foreignRel.map { $0.lowercased() })
+    }
+
+    /// Whether a link's `rel` value (space-separated tokens) marks it as someone else's.
+    func isForeignRel(_ rel: String) -> Bool {
+        !foreignRel.isEmpty && rel.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { foreignRel.contains($0.lowercased()) }
     }
 
     /// The regions an `id`/`class` value marks.
@@ -333,7 +346,7 @@ struct PageScanner {
                     stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false))
                     return .skipChildren
                 }
-                var id: String?, cls: String?, itemprop: String?, itemtype: String?, href: String?
+                var id: String?, cls: String?, itemprop: String?, itemtype: String?, href: String?, rel: String?
                 var hasScope = false
                 var counter: String?
                 for (n, v) in attributes {
@@ -348,6 +361,7 @@ struct PageScanner {
                     case "itemscope": hasScope = true
                     case "itemtype": itemtype = v; hasScope = true
                     case "href": href = v
+                    case "rel": rel = v
                     default: break
                     }
                 }
@@ -362,6 +376,10 @@ struct PageScanner {
                 if itemprop == "address" { region.insert(.contact) }
                 if let id { region.formUnion(rules.regions.regions(id)) }
                 if let cls { region.formUnion(rules.regions.regions(cls)) }
+                // Classes on the page itself are theme flags ("single-author", "hide_share_post_top",
+                // "wp-embed-responsive"), not a byline, embed or share widget around the links.
+                if name == "body" || name == "html" || name == "main" { region.remove(.foreign) }
+                if name == "a", let rel, rules.regions.isForeignRel(rel) { region.insert(.foreign) }
                 if name == "a", let href {
                     if Self.emailProtection.matchesAny(href) {
                         if let hash = href.firstIndex(of: "#") { page.cfEmails.append(String(href[href.index(after: hash)...])) }

@@ -30,9 +30,13 @@ public final class ResearchRules: Sendable {
         siteStatus = try files.yaml("site_status.yaml", as: SiteStatusRules.self)
         let ind = try files.yaml("industries.yaml", as: IndustryFile.self)
         industries = try IndustryRules(ind, file: files.url("industries.yaml").path)
-        social = SocialCanonicalizer(ignoredHandles: try files.yaml("social.yaml", as: SocialFile.self).ignoreHandles)
+        let socialFile = try files.yaml("social.yaml", as: SocialFile.self)
+        try socialFile.validate(file: files.url("social.yaml").path)
+        social = SocialCanonicalizer(ignoredHandles: socialFile.ignoreHandles)
         contact = ContactCues(try files.yaml("contact_cues.yaml", as: ContactCueFile.self))
-        scan = ScanRules(regions: RegionMarkers(officeMarkers: contact.officeMarkers), attributeNames: fingerprints.attributeNames,
+        let regions = RegionMarkers(officeMarkers: contact.officeMarkers, foreignMarkers: socialFile.foreignRegions?.markers ?? [],
+                                    foreignRel: socialFile.foreignRegions?.rel ?? [])
+        scan = ScanRules(regions: regions, attributeNames: fingerprints.attributeNames,
                          attributeValueFragments: fingerprints.attributeValueFragments)
         team = TeamRules(try files.yaml("team_page.yaml", as: TeamPageFile.self), titles: try TitleNormalizer(rules: files))
     }
@@ -57,5 +61,35 @@ extension ResearchRules {
 
 struct SocialFile: Decodable {
     var ignoreHandles: [String]
-    enum CodingKeys: String, CodingKey { case ignoreHandles = "ignore_handles" }
+    /// Where links are someone else's (bylines, author boxes, embedded posts, share widgets).
+    var foreignRegions: ForeignRegions?
+
+    struct ForeignRegions: Decodable {
+        /// Fragments of `class`/`id` values that mark the region (matched anywhere in the value).
+        var markers: [String]
+        /// `rel` tokens of a link that mark it (`author`).
+        var rel: [String]?
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case ignoreHandles = "ignore_handles"
+        case foreignRegions = "foreign_regions"
+    }
+
+    /// Rejects empty or over-broad markers: a fragment is matched inside every `class`/`id` value,
+    /// so one of fewer than three characters, or with spaces, would mark half a page.
+    func validate(file: String) throws(LeadsmithError) {
+        for m in foreignRegions?.markers ?? [] {
+            let t = m.trimmingCharacters(in: .whitespaces)
+            if t.count < 3 || t.contains(" ") {
+                throw LeadsmithError(.badRules, "foreign_regions.markers: '\(m)' must be a class/id fragment of at least 3 characters without spaces", file: file)
+            }
+            if t != t.lowercased() {
+                throw LeadsmithError(.badRules, "foreign_regions.markers: '\(m)' must be lower case", file: file)
+            }
+        }
+        for r in foreignRegions?.rel ?? [] where r.isEmpty || r.contains(" ") || r != r.lowercased() {
+            throw LeadsmithError(.badRules, "foreign_regions.rel: '\(r)' must be one lower-case rel token", file: file)
+        }
+    }
 }

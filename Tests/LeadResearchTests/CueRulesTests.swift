@@ -26,6 +26,8 @@ struct CueRulesTests {
         ("founding_phrases.yaml", "      fr: [depuis]\n", "      fr: [dep*uis]\n", "* only at the start or end"),
         ("founding_phrases.yaml", "      fr: [depuis]\n", "      fr: [Depuis]\n", "must be lower case"),
         ("founding_phrases.yaml", "      fr: [depuis]\n", "      fx: [depuis]\n", "unknown language 'fx'"),
+        ("founding_phrases.yaml", "      fr: [depuis]\n", "      fr: [\"depuis ..\"]\n", "a lone .. must stand between words"),
+        ("founding_phrases.yaml", "      fr: [depuis]\n", "      fr: [\"de .. .. puis\"]\n", "a lone .. must stand between words"),
         ("employee_phrases.yaml", "    kind: upper_bound\n    weight: -6\n", "    kind: upper_bound\n    weight: 2\n", "needs a negative weight"),
         ("employee_phrases.yaml", "    side: before\n", "    side: behind\n", "side must be before, after or any"),
         ("employee_phrases.yaml", "threshold: 3\n", "threshold: 0\n", "threshold must be above 0"),
@@ -73,6 +75,13 @@ struct CueRulesTests {
         ("Seit 2015 ist Dr. Sabine Roth Geschäftsführerin.", []),
         ("Sinds 1977 uw partner in drukwerk.", [1977]),
         ("Partner since 2019.", []),
+        // Split verbs: the particle comes after the object, the year may stand in between.
+        ("Piet Bos richtte in 1990 het bedrijf op.", [1990]),
+        ("In 2018 zette Sanne het bureau met een collega op.", [2018]),
+        ("Er rief 1972 die Werkstatt ins Leben.", [1972]),
+        ("Die Wurzeln des Betriebs reichen bis 1890 zurück.", [1890]),
+        // A gap never crosses punctuation.
+        ("Zette u de bestelling klaar, dan halen we die in 2024 op.", []),
     ])
     func yearsAreScoredByTheirOwnPhrase(text: String, years: [Int]) {
         #expect(Self.rules.founding.claims(in: text, language: nil).map(\.year) == years)

@@ -92,6 +92,7 @@ struct RealPagesSocialCheck {
             otherNetworks += got.subtracting(same).count - wrong.count
             for m in same.subtracting(got).sorted() { lines.append("missing \(file): \(m)") }
             for e in wrong.sorted() { lines.append("foreign \(file): \(e)") }
+            for e in got.subtracting(same).subtracting(wrong).sorted() { lines.append("other \(file): \(e)") }
         }
         print(lines.joined(separator: "\n"))
         print("real pages: \(files.count), with an Organization: \(pagesWithOrg)")
@@ -103,9 +104,12 @@ struct RealPagesSocialCheck {
 enum YAMLSocial {
     static func canonicalizer() throws -> SocialCanonicalizer {
         let text = try String(contentsOf: RulesFolder.url.appendingPathComponent("social.yaml"), encoding: .utf8)
+        // The `ignore_handles` list only: it ends at the next top-level key.
+        var inList = false
         let handles = text.split(separator: "\n").compactMap { line -> String? in
+            if let first = line.first, first != " ", first != "#", first != "-" { inList = line.hasPrefix("ignore_handles:") }
             let t = line.trimmingCharacters(in: .whitespaces)
-            guard t.hasPrefix("- ") else { return nil }
+            guard inList, t.hasPrefix("- ") else { return nil }
             return String(t.dropFirst(2)).trimmingCharacters(in: .whitespaces)
         }
         return SocialCanonicalizer(ignoredHandles: handles)
