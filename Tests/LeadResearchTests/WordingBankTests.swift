@@ -27,7 +27,7 @@ struct WordingBankTests {
     static func round(of comment: Substring) -> Int? {
         let words = comment.dropFirst().split(separator: " ")
         guard words.count >= 2, words[0].lowercased() == "round" else { return nil }
-        return Int(words[1])
+        return Int(words[1].trimmingCharacters(in: .punctuationCharacters))
     }
 
     static func cases() throws -> [Case] {
