@@ -57,9 +57,36 @@ enum CuePart: Sendable, Hashable {
         case .exact(let s): return word == s
         case .prefix(let s): return word.hasPrefix(s)
         case .suffix(let s): return word.hasSuffix(s)
-        case .contains(let s): return word.contains(s)
+        case .contains(let s): return Self.contains(word, s)
         case .any: return true
         }
+    }
+
+    /// `word.contains(part)`; when both are ASCII (nearly every token) a byte search, which finds
+    /// exactly what the Unicode-aware Foundation search finds, without bridging to `NSString`.
+    static func contains(_ word: String, _ part: String) -> Bool {
+        var w = word
+        var p = part
+        let ascii: Bool? = w.withUTF8 { wb in
+            p.withUTF8 { pb in
+                for b in wb where b >= 0x80 { return nil }
+                for b in pb where b >= 0x80 { return nil }
+                guard let first = pb.first else { return nil }
+                guard pb.count <= wb.count else { return false }
+                var i = 0
+                let last = wb.count - pb.count
+                while i <= last {
+                    if wb[i] == first {
+                        var k = 1
+                        while k < pb.count, wb[i + k] == pb[k] { k += 1 }
+                        if k == pb.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+        return ascii ?? word.contains(part)
     }
 
     /// The literal text of the part, for pre-checks.
@@ -236,16 +263,15 @@ struct CueLexicon: Sendable {
             let t = tokens[i]
             guard t.number == nil, t.kind != .boundary || t.text == "," else { continue }
             var found: [CueHit] = []
-            var seen = Set<Int>()
             func tryEntry(_ k: Int) {
                 let e = table.entries[k]
-                guard !seen.contains(e.cls), i + e.parts.count <= tokens.count else { return }
+                // One hit per class and position (the classes found so far are those of `found`).
+                guard !found.contains(where: { $0.cls == e.cls }), i + e.parts.count <= tokens.count else { return }
                 for (n, p) in e.parts.enumerated() {
                     let tok = tokens[i + n]
                     if tok.number != nil || (tok.kind == .boundary) { return }
                     if !p.matches(tok.text) { return }
                 }
-                seen.insert(e.cls)
                 found.append(CueHit(cls: e.cls, start: i, end: i + e.parts.count))
             }
             var candidates: [Int] = table.byExact[t.text] ?? []
