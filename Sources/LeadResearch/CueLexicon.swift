@@ -259,6 +259,9 @@ struct CueLexicon: Sendable {
     func hits(_ tokens: [TextToken], language: String?) -> [[CueHit]] {
         let table = language.flatMap { tables[$0] } ?? union
         var out = [[CueHit]](repeating: [], count: tokens.count)
+        // The entries to try at a position, refilled per token (one buffer for the whole list).
+        var candidates: [Int] = []
+        candidates.reserveCapacity(table.scanned.count + 16)
         for i in tokens.indices {
             let t = tokens[i]
             guard t.number == nil, t.kind != .boundary || t.text == "," else { continue }
@@ -274,7 +277,8 @@ struct CueLexicon: Sendable {
                 }
                 found.append(CueHit(cls: e.cls, start: i, end: i + e.parts.count))
             }
-            var candidates: [Int] = table.byExact[t.text] ?? []
+            candidates.removeAll(keepingCapacity: true)
+            if let ks = table.byExact[t.text] { candidates += ks }
             let count = t.text.count
             for len in table.prefixLengths where len <= count {
                 if let ks = table.byPrefix[String(t.text.prefix(len))] { candidates += ks }
