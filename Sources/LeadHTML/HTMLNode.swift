@@ -165,6 +165,27 @@ public struct HTMLNode {
         }
     }
 
+    /// Calls `body` with the UTF-8 bytes of a text, CDATA or comment node's own text (as
+    /// ``content`` holds them, without the copy into a `String`); with no bytes for other nodes.
+    /// The buffer is valid only during the call.
+    public func withContentBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        switch type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_COMMENT_NODE:
+            if let content = pointer.pointee.content {
+                return try body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+            }
+        default:
+            break
+        }
+        return try body(UnsafeBufferPointer(start: nil, count: 0))
+    }
+
+    /// Calls `body` with the UTF-8 bytes of ``innerText`` (the same bytes, without the `String`).
+    /// The buffer is valid only during the call.
+    public func withInnerTextBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try TextCollector.innerTextBytes(of: self).withUnsafeBufferPointer(body)
+    }
+
     /// All descendant text and CDATA concatenated, unchanged (no whitespace folding, nothing
     /// skipped except comments). For `<script type="application/ld+json">` this is the JSON text.
     public var rawText: String {

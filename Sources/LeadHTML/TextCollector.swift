@@ -30,18 +30,23 @@ enum TextCollector {
 
     /// Visible text of the subtree with whitespace folded.
     static func innerText(of node: HTMLNode) -> String {
+        String(decoding: innerTextBytes(of: node), as: UTF8.self)
+    }
+
+    /// ``innerText(of:)`` as UTF-8 bytes.
+    static func innerTextBytes(of node: HTMLNode) -> [UInt8] {
         let pointer = node.pointer
         var text = FoldedText()
         switch pointer.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             if let content = pointer.pointee.content { text.append(content) }
-            return text.string
+            return text.bytes
         case XML_ELEMENT_NODE:
-            if isInvisible(pointer) { return "" }
+            if isInvisible(pointer) { return [] }
         case XML_ATTRIBUTE_NODE:
             break
         default:
-            return ""
+            return []
         }
         TreeTraversal.forEach(
             firstChild: firstChild(of: pointer), container: UnsafeMutableRawPointer(pointer),
@@ -59,7 +64,7 @@ enum TextCollector {
             },
             leave: { _ in text.boundary() }
         )
-        return text.string
+        return text.bytes
     }
 
     private static func firstChild(of pointer: xmlNodePtr) -> xmlNodePtr? {
@@ -90,7 +95,8 @@ enum TextCollector {
 /// separators, line/paragraph separators) and every element boundary into one space, and never
 /// starts or ends with one.
 struct FoldedText {
-    private var bytes: [UInt8] = []
+    /// The folded, trimmed text as UTF-8.
+    private(set) var bytes: [UInt8] = []
     private var pendingSpace = false
 
     /// The folded, trimmed text.

@@ -63,9 +63,36 @@ enum CuePart: Sendable, Hashable {
         case .exact(let s): return word == s
         case .prefix(let s): return word.hasPrefix(s)
         case .suffix(let s): return word.hasSuffix(s)
-        case .contains(let s): return word.contains(s)
+        case .contains(let s): return Self.contains(word, s)
         case .any, .gap: return true
         }
+    }
+
+    /// `word.contains(part)`; when both are ASCII (nearly every token) a byte search, which finds
+    /// exactly what the Unicode-aware Foundation search finds, without bridging to `NSString`.
+    static func contains(_ word: String, _ part: String) -> Bool {
+        var w = word
+        var p = part
+        let ascii: Bool? = w.withUTF8 { wb in
+            p.withUTF8 { pb in
+                for b in wb where b >= 0x80 { return nil }
+                for b in pb where b >= 0x80 { return nil }
+                guard let first = pb.first else { return nil }
+                guard pb.count <= wb.count else { return false }
+                var i = 0
+                let last = wb.count - pb.count
+                while i <= last {
+                    if wb[i] == first {
+                        var k = 1
+                        while k < pb.count, wb[i + k] == pb[k] { k += 1 }
+                        if k == pb.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+        return ascii ?? word.contains(part)
     }
 
     /// The literal text of the part, for pre-checks.
@@ -238,19 +265,22 @@ struct CueLexicon: Sendable {
     func hits(_ tokens: [TextToken], language: String?) -> [[CueHit]] {
         let table = language.flatMap { tables[$0] } ?? union
         var out = [[CueHit]](repeating: [], count: tokens.count)
+        // The entries to try at a position, refilled per token (one buffer for the whole list).
+        var candidates: [Int] = []
+        candidates.reserveCapacity(table.scanned.count + 16)
         for i in tokens.indices {
             let t = tokens[i]
             guard t.number == nil, t.kind != .boundary || t.text == "," else { continue }
             var found: [CueHit] = []
-            var seen = Set<Int>()
             func tryEntry(_ k: Int) {
                 let e = table.entries[k]
-                guard !seen.contains(e.cls) else { return }
+                // One hit per class and position (the classes found so far are those of `found`).
+                guard !found.contains(where: { $0.cls == e.cls }) else { return }
                 guard let end = Self.match(e.parts, 0, tokens, i) else { return }
-                seen.insert(e.cls)
                 found.append(CueHit(cls: e.cls, start: i, end: end))
             }
-            var candidates: [Int] = table.byExact[t.text] ?? []
+            candidates.removeAll(keepingCapacity: true)
+            if let ks = table.byExact[t.text] { candidates += ks }
             let count = t.text.count
             for len in table.prefixLengths where len <= count {
                 if let ks = table.byPrefix[String(t.text.prefix(len))] { candidates += ks }

@@ -6,7 +6,8 @@ import LeadHTML
 /// The walk only visits elements, so the text between them is read from sibling links: the text
 /// nodes before an element's first element child (``HTMLNode/previousSibling``), between its
 /// element children and after the last one (``HTMLNode/nextSibling``). An element without element
-/// children reports its ``HTMLNode/innerText`` (whitespace folded) as one text event.
+/// children reports its ``HTMLNode/innerText`` (whitespace folded) as one text event. Text events
+/// carry the UTF-8 bytes libxml2 holds (valid only during the call), so no `String` is made per node.
 enum DocumentEvents {
     private struct Frame {
         var node: HTMLNode
@@ -22,12 +23,12 @@ enum DocumentEvents {
     ///   - root: The subtree root (usually `<body>`); it gets enter and leave events too.
     ///   - enter: Called when an element starts; `.skipChildren` hides its content (no text or
     ///     element events inside) but it still gets its `leave`. `.stop` is treated as `.skipChildren`.
-    ///   - text: Text between element boundaries, as written (not trimmed), never empty.
+    ///   - text: Text between element boundaries as UTF-8, as written (not trimmed), never empty.
     ///   - leave: Called when an element ends, after its content.
     static func walk(
         _ root: HTMLNode,
         enter: (HTMLNode) -> HTMLWalkAction,
-        text: (String) -> Void,
+        text: (UnsafeBufferPointer<UInt8>) -> Void,
         leave: (HTMLNode) -> Void
     ) {
         var stack: [Frame] = []
@@ -39,8 +40,7 @@ enum DocumentEvents {
                 if let stop, node == stop { return }
                 switch node.kind {
                 case .text, .cdata:
-                    let t = node.content
-                    if !t.isEmpty { text(t) }
+                    node.withContentBytes { if !$0.isEmpty { text($0) } }
                 default:
                     break
                 }
@@ -65,8 +65,7 @@ enum DocumentEvents {
                 if let last = frame.last {
                     emitForward(from: last.nextSibling, until: nil)
                 } else {
-                    let t = frame.node.innerText
-                    if !t.isEmpty { text(t) }
+                    frame.node.withInnerTextBytes { if !$0.isEmpty { text($0) } }
                 }
             }
             leave(frame.node)

@@ -2,7 +2,7 @@ public import Foundation
 import LeadCore
 import LeadHTML
 
-/// What ``PageBenchmark/run(files:rules:repeats:)`` measured.
+/// What ``PageBenchmark/run(files:rules:repeats:jobs:)`` measured.
 public struct PageBenchmarkResult: Sendable, Equatable {
     /// A page that could not be read or parsed (an empty or binary file), with the reason.
     public struct Failure: Sendable, Equatable {
@@ -32,13 +32,25 @@ public struct PageBenchmarkResult: Sendable, Equatable {
     /// one-page company assembly, exactly as ``CompanyResearcher`` runs them.
     public var extractSeconds: Double
 
-    public init(pages: Int, bytes: Int, repeats: Int, failures: [Failure], parseSeconds: Double, extractSeconds: Double) {
+    /// Threads of the parallel phase (1: no parallel phase was run).
+    public var jobs: Int
+    /// Wall time of the extraction (parse, extractors, assembly; `repeats` rounds) on one thread,
+    /// measured in the same run as ``parallelWallSeconds``; 0 when `jobs` is 1.
+    public var oneThreadWallSeconds: Double
+    /// Wall time of the same work spread over `jobs` threads (sites taken in turn); 0 when `jobs` is 1.
+    public var parallelWallSeconds: Double
+
+    public init(pages: Int, bytes: Int, repeats: Int, failures: [Failure], parseSeconds: Double, extractSeconds: Double,
+                jobs: Int = 1, oneThreadWallSeconds: Double = 0, parallelWallSeconds: Double = 0) {
         self.pages = pages
         self.bytes = bytes
         self.repeats = repeats
         self.failures = failures
         self.parseSeconds = parseSeconds
         self.extractSeconds = extractSeconds
+        self.jobs = jobs
+        self.oneThreadWallSeconds = oneThreadWallSeconds
+        self.parallelWallSeconds = parallelWallSeconds
     }
 
     /// Pages parsed per second.
@@ -48,6 +60,16 @@ public struct PageBenchmarkResult: Sendable, Equatable {
     /// Extraction cost relative to the bare parse: `extractSeconds / parseSeconds` (1.15 = 15 % on
     /// top of parsing); 0 when nothing was parsed.
     public var overheadRatio: Double { parseSeconds > 0 ? extractSeconds / parseSeconds : 0 }
+    /// Extraction speed relative to the bare parse: `parseSeconds / extractSeconds` (1.0 = extracting
+    /// a page costs no more than parsing it); 0 when nothing was extracted.
+    public var speedVersusParse: Double { extractSeconds > 0 ? parseSeconds / extractSeconds : 0 }
+    /// Pages extracted per second of wall time on one thread (0 without a parallel phase).
+    public var oneThreadPagesPerSecond: Double { Self.rate(pages * repeats, oneThreadWallSeconds) }
+    /// Pages extracted per second of wall time on `jobs` threads (0 without a parallel phase).
+    public var parallelPagesPerSecond: Double { Self.rate(pages * repeats, parallelWallSeconds) }
+    /// How many times one thread's throughput `jobs` threads reach: `oneThreadWallSeconds /
+    /// parallelWallSeconds` (0 without a parallel phase).
+    public var parallelSpeedup: Double { parallelWallSeconds > 0 ? oneThreadWallSeconds / parallelWallSeconds : 0 }
 
     private static func rate(_ n: Int, _ seconds: Double) -> Double { seconds > 0 ? Double(n) / seconds : 0 }
 }
@@ -65,6 +87,10 @@ public struct PageBenchmarkResult: Sendable, Equatable {
 /// members) and assemble the site's profile once. Times are process CPU time (`clock()`), so other
 /// programs on a busy machine do not inflate them, and the two phases alternate page by page so
 /// both run under the same conditions.
+///
+/// With `jobs` above 1, two more phases follow, timed by the wall clock (CPU time adds up over
+/// threads, so it cannot show a speed-up): the extraction of every site on one thread, then the
+/// same work on `jobs` threads that take sites in turn from a shared counter.
 public enum PageBenchmark {
     /// Runs the benchmark.
     ///
@@ -72,8 +98,9 @@ public enum PageBenchmark {
     ///   - files: Page files (any order; duplicates once).
     ///   - rules: The research rules.
     ///   - repeats: Rounds per phase (at least 1).
+    ///   - jobs: Threads of the parallel phase; 1 (or less) runs none.
     /// - Returns: Counts, failures and timings.
-    public static func run(files: [URL], rules: ResearchRules, repeats: Int) -> PageBenchmarkResult {
+    public static func run(files: [URL], rules: ResearchRules, repeats: Int, jobs: Int = 1) -> PageBenchmarkResult {
         let rounds = max(1, repeats)
         var failures: [PageBenchmarkResult.Failure] = []
         var sites: [String: [Input]] = [:]
@@ -141,10 +168,67 @@ public enum PageBenchmark {
             }
         }
         let pageCount = groups.reduce(0) { $0 + $1.count }
-        return PageBenchmarkResult(pages: pageCount, bytes: groups.joined().reduce(0) { $0 + $1.bytes.count }, repeats: rounds,
-                                   failures: failures, parseSeconds: Double(parse) / Double(CLOCKS_PER_SEC),
-                                   extractSeconds: Double(extract) / Double(CLOCKS_PER_SEC))
+        var result = PageBenchmarkResult(pages: pageCount, bytes: groups.joined().reduce(0) { $0 + $1.bytes.count }, repeats: rounds,
+                                         failures: failures, parseSeconds: Double(parse) / Double(CLOCKS_PER_SEC),
+                                         extractSeconds: Double(extract) / Double(CLOCKS_PER_SEC))
+        if jobs > 1, !groups.isEmpty {
+            result.jobs = jobs
+            result.oneThreadWallSeconds = wallSeconds(groups: groups, rules: rules, rounds: rounds, threads: 1)
+            result.parallelWallSeconds = wallSeconds(groups: groups, rules: rules, rounds: rounds, threads: jobs)
+        }
+        return result
     }
 
     private typealias Input = (bytes: [UInt8], url: String, domain: String, kind: String)
+
+    /// Parses and extracts one site as ``CompanyResearcher`` does after fetching.
+    private static func extractSite(_ group: [Input], rules: ResearchRules, extractor: PageExtractor) {
+        var pages: [ExtractedPage] = []
+        for input in group {
+            guard let document = try? HTMLDocument.parse(input.bytes, url: input.url) else { continue }
+            pages.append(extractor.extract(document, kind: input.kind, url: input.url, fallbackLanguage: pages.first?.scan.language))
+        }
+        guard let first = pages.first else { return }
+        var profile = CompanyProfile(domain: group[0].domain, siteStatus: .ok)
+        _ = rules.siteStatus.classify(first.scan)
+        FactAssembler(rules: rules, domain: group[0].domain, pages: pages).fill(&profile)
+    }
+
+    /// Wall time for `rounds` rounds over every site on `threads` threads.
+    private static func wallSeconds(groups: [[Input]], rules: ResearchRules, rounds: Int, threads: Int) -> Double {
+        let work = groups.count * rounds
+        let next = SharedCounter()
+        let extractor = PageExtractor(rules: rules)
+        let finished = DispatchGroup()
+        let workers = (0..<threads).map { _ in
+            finished.enter()
+            let thread = Thread {
+                while case let k = next.take(), k < work {
+                    extractSite(groups[k % groups.count], rules: rules, extractor: extractor)
+                }
+                finished.leave()
+            }
+            thread.stackSize = 8 << 20
+            return thread
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        for worker in workers { worker.start() }
+        finished.wait()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+}
+
+/// The next work item (round × site) for the parallel phase's threads.
+private final class SharedCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    /// The next item index (past the end once the work is taken).
+    func take() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let k = value
+        value += 1
+        return k
+    }
 }

@@ -294,9 +294,13 @@ struct PageScanner {
             current.append(0x20)
         }
         func appendText(_ s: String, region: Region) {
+            var s = s
+            s.withUTF8 { appendText($0, region: region) }
+        }
+        func appendText(_ s: UnsafeBufferPointer<UInt8>, region: Region) {
             if !started { currentRegion = region; started = true }
             var previousC2 = false
-            for b in s.utf8 {
+            for b in s {
                 switch b {
                 case 0x0A, 0x09, 0x0D:
                     current.append(0x20)
@@ -432,7 +436,7 @@ struct PageScanner {
             },
             text: { t in
                 appendText(t, region: stack.last?.region ?? [])
-                team?.text(t)
+                if team != nil { team?.text(String(decoding: t, as: UTF8.self)) }
             },
             leave: { node in
                 team?.leave(node)

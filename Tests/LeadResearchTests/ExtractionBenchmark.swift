@@ -82,7 +82,7 @@ struct ExtractionBenchmark {
             for b in bodies {
                 guard let doc = try? HTMLDocument.parse(b), let body = doc.body ?? doc.root else { continue }
                 var n = 0
-                DocumentEvents.walk(body, enter: { _ in n += 1; return .descend }, text: { n += $0.utf8.count }, leave: { _ in n += 1 })
+                DocumentEvents.walk(body, enter: { _ in n += 1; return .descend }, text: { n += $0.count }, leave: { _ in n += 1 })
             }
         }
         let scan = cpu {

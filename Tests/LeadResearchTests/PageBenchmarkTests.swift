@@ -35,6 +35,19 @@ struct PageBenchmarkTests {
         #expect(r.parseSeconds > 0 && r.extractSeconds > 0)
         #expect(r.parsePagesPerSecond > 0 && r.extractPagesPerSecond > 0)
         #expect(abs(r.overheadRatio - r.extractSeconds / r.parseSeconds) < 1e-9)
+        #expect(abs(r.speedVersusParse - r.parseSeconds / r.extractSeconds) < 1e-9)
+        #expect(r.jobs == 1 && r.parallelWallSeconds == 0 && r.parallelSpeedup == 0, "no parallel phase by default")
+    }
+
+    @Test func parallelPhaseTimesOneThreadAndJobsThreadsOnTheSamePages() throws {
+        let rules = try ResearchRules(files: RuleFiles(directory: RulesFolder.url))
+        let pages = try Self.pageFiles()
+        let r = PageBenchmark.run(files: pages, rules: rules, repeats: 1, jobs: 3)
+        #expect(r.jobs == 3)
+        #expect(r.pages == pages.count && r.failures.isEmpty)
+        #expect(r.oneThreadWallSeconds > 0 && r.parallelWallSeconds > 0)
+        #expect(abs(r.parallelSpeedup - r.oneThreadWallSeconds / r.parallelWallSeconds) < 1e-9)
+        #expect(abs(r.parallelPagesPerSecond - Double(r.pages) / r.parallelWallSeconds) < 1e-6)
     }
 
     @Test func emptyInputMeasuresNothing() throws {
