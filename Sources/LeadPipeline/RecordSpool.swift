@@ -63,14 +63,28 @@ final class RecordSpool {
     }
 
     func read(_ loc: Location) throws(LeadsmithError) -> CleanRecord {
+        try Self.decode(try readData(loc), with: decoder)
+    }
+
+    /// The stored bytes of one record, to decode elsewhere (``decode(_:with:)``).
+    func readData(_ loc: Location) throws(LeadsmithError) -> Data {
         do {
             try handle.seek(toOffset: loc.offset)
             guard let data = try handle.read(upToCount: Int(loc.length)), data.count == Int(loc.length) else {
                 throw LeadsmithError(.internalError, "spool file is shorter than expected")
             }
-            return try decoder.decode(CleanRecord.self, from: data)
+            return data
         } catch let e as LeadsmithError {
             throw e
+        } catch {
+            throw LeadsmithError(.internalError, "cannot read back a spooled record: \(error)")
+        }
+    }
+
+    /// Decodes the bytes of one spooled record.
+    static func decode(_ data: Data, with decoder: JSONDecoder) throws(LeadsmithError) -> CleanRecord {
+        do {
+            return try decoder.decode(CleanRecord.self, from: data)
         } catch {
             throw LeadsmithError(.internalError, "cannot read back a spooled record: \(error)")
         }

@@ -133,36 +133,72 @@ public struct RunJob: Sendable {
         let researchDone = clock.now
         report.timingsMS.append(("research", Self.ms(intakeDone, researchDone)))
 
-        // 5–7. Merge each person, qualify, write in order.
+        // 5–7. Merge each person, qualify, write in order. Chunks of persons are merged, qualified
+        // and serialised on all cores (a bounded window of chunks in flight); counting and writing
+        // stay here, in person order, so the bytes are those of a one-by-one run.
         progress.begin("write", unit: "leads", total: persons.count)
-        for (i, slot) in persons.enumerated() {
-            var records: [CleanRecord] = []
-            records.reserveCapacity(slot.records.count)
-            for loc in slot.records { records.append(try spool.read(loc)) }
-            let company = slot.domain.flatMap { companies[$0] }
-            if let suppression, let final = company?.domain, final != slot.domain,
-               suppression.contains(email: nil, key: nil, domains: [final]) {
-                // The company domain redirected to a suppressed one: hand nothing over.
-                report.leads -= 1
-                report.merged -= records.count - 1
-                report.suppressed += records.count
-                for r in records { report.handoff.addSuppressed(source: r.ref.source.rawValue) }
-                continue
-            }
-            let (line, status) = stages.lead(records: records, company: company, retainUntil: retainUntil)
-            report.byStatus[status, default: 0] += 1
-            Self.countFill(line, into: &report.filled)
-            report.handoff.add(lead: line, recordTime: records.first(where: { $0.timestamp != nil })?.timestamp, runTime: options.now)
-            if options.all || status == "qualified" {
-                if options.format.isCSV {
-                    try out.write(text: options.format.render(line))
-                } else {
-                    try out.writeLine(line)
+        let work = LeadChunkWork(stages: stages, companies: companies, suppression: suppression,
+                                 retainUntil: retainUntil, format: options.format, all: options.all)
+        let chunkSize = 256
+        let chunkCount = (persons.count + chunkSize - 1) / chunkSize
+        let window = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        var written = 0
+        let failure = await withTaskGroup(of: (Int, [LeadChunkWork.Prepared]).self) { group -> LeadsmithError? in
+            do throws(LeadsmithError) {
+                var nextChunk = 0
+                var ready: [Int: [LeadChunkWork.Prepared]] = [:]
+                var nextOut = 0
+                func start() throws(LeadsmithError) {
+                    guard nextChunk < chunkCount else { return }
+                    let range = (nextChunk * chunkSize)..<min(persons.count, (nextChunk + 1) * chunkSize)
+                    var input: [(domain: String?, records: [Data])] = []
+                    input.reserveCapacity(range.count)
+                    for slot in persons[range] {
+                        var datas: [Data] = []
+                        datas.reserveCapacity(slot.records.count)
+                        for loc in slot.records { datas.append(try spool.readData(loc)) }
+                        input.append((slot.domain, datas))
+                    }
+                    let index = nextChunk
+                    nextChunk += 1
+                    group.addTask { (index, work.prepare(input)) }
                 }
-                report.written += 1
+                for _ in 0..<min(window, chunkCount) { try start() }
+                while let (index, prepared) = await group.next() {
+                    ready[index] = prepared
+                    while let chunk = ready.removeValue(forKey: nextOut) {
+                        nextOut += 1
+                        for p in chunk {
+                            if let failure = p.failure { throw failure }
+                            if p.redirectSuppressed {
+                                // The company domain redirected to a suppressed one: hand nothing over.
+                                report.leads -= 1
+                                report.merged -= p.sources.count - 1
+                                report.suppressed += p.sources.count
+                                for r in p.sources { report.handoff.addSuppressed(source: r) }
+                                continue
+                            }
+                            guard let line = p.line else { continue }
+                            report.byStatus[p.status, default: 0] += 1
+                            Self.countFill(line, into: &report.filled)
+                            report.handoff.add(lead: line, recordTime: p.recordTime, runTime: options.now)
+                            if let text = p.text {
+                                try out.write(text: text)
+                                report.written += 1
+                            }
+                        }
+                        written += chunk.count
+                        progress.update(written)
+                        try start()
+                    }
+                }
+                return nil
+            } catch {
+                group.cancelAll()
+                return error
             }
-            if i % 64 == 63 { progress.update(i + 1) }
         }
+        if let failure { throw failure }
         try out.finish()
         try rejectsOut?.finish()
         progress.clear()
