@@ -50,6 +50,15 @@ final class RecordSpool {
         return loc
     }
 
+    /// Appends a record already encoded (``encode(_:with:)``); returns where it is.
+    func append(encoded data: Data) throws(LeadsmithError) -> Location {
+        let loc = Location(offset: size + UInt64(pending.count), length: UInt32(data.count))
+        pending.append(data)
+        pending.append(0x0A)
+        if pending.count >= 1 << 20 { try flush() }
+        return loc
+    }
+
     func flush() throws(LeadsmithError) {
         guard !pending.isEmpty else { return }
         do {

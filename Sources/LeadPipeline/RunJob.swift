@@ -57,41 +57,84 @@ public struct RunJob: Sendable {
         let spool = try RecordSpool()
         var index = PersonIndex()
         progress.begin("intake", unit: "records", total: nil)
+        // Records are cleaned and encoded for the spool in batches on all cores; suppression,
+        // spooling and indexing stay here, in record order.
+        let intakeWork = IntakeCleanWork(stages: stages, suppression: suppression)
+        let intakeWindow = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         for input in options.inputs {
             var reader = try Intake.open(path: input, source: options.source, headers: stages.headers)
             var fileRecords = 0
             var fileRejects = 0
-            while let item = try reader.next() {
-                report.recordsIn += 1
-                switch item {
-                case .record(let raw):
-                    fileRecords += 1
-                    report.bySource[raw.source.rawValue, default: 0] += 1
-                    let clean = stages.clean(raw)
-                    if let suppression, LeadStages.isSuppressed(clean, by: suppression) || index.isSuppressed(clean.emailKey) {
-                        index.suppress(key: clean.emailKey)
-                        report.suppressed += 1
-                        report.handoff.addSuppressed(source: raw.source.rawValue)
-                        continue
+            let failure = await withTaskGroup(of: (Int, [IntakeCleanWork.Cleaned]).self) { group -> LeadsmithError? in
+                do throws(LeadsmithError) {
+                    var batch: [RawRecord] = []
+                    var submitted = 0
+                    var nextOut = 0
+                    var ready: [Int: [IntakeCleanWork.Cleaned]] = [:]
+                    var finished = false
+                    while !finished {
+                        if let item = try reader.next() {
+                            report.recordsIn += 1
+                            switch item {
+                            case .record(let raw):
+                                fileRecords += 1
+                                report.bySource[raw.source.rawValue, default: 0] += 1
+                                batch.append(raw)
+                            case .reject(let reject):
+                                fileRejects += 1
+                                report.rejects += 1
+                                report.rejectsBySource[reject.source.rawValue, default: 0] += 1
+                                report.rejectReasons[reject.reasonCode, default: 0] += 1
+                                if reject.reasonCode == IntakeReject.Reason.notText {
+                                    // A whole file is one reject: say so even without --rejects (the run goes on, exit 0).
+                                    logger.warning("\(input): \(reject.reason); the file is counted as one reject")
+                                }
+                                logger.debug("rejected record", metadata: ["file": "\(reject.file)", "record": "\(reject.record)", "reason": "\(reject.reasonCode)"])
+                                let line = reject.json
+                                report.handoff.add(reject: line)
+                                try rejectsOut?.writeLine(line)
+                            }
+                            if report.recordsIn % 256 == 0 { progress.update(report.recordsIn) }
+                        } else {
+                            finished = true
+                        }
+                        if batch.count >= 256 || (finished && !batch.isEmpty) {
+                            let records = batch
+                            let index = submitted
+                            batch = []
+                            submitted += 1
+                            group.addTask { (index, intakeWork.clean(records)) }
+                        }
+                        // Bounded: wait for results when the window is full, and for all at the end.
+                        while submitted - nextOut >= intakeWindow || (finished && nextOut < submitted) {
+                            guard let (i, cleaned) = await group.next() else { break }
+                            ready[i] = cleaned
+                            while let chunk = ready.removeValue(forKey: nextOut) {
+                                nextOut += 1
+                                for c in chunk {
+                                    let clean = c.record
+                                    if suppression != nil, c.listed || index.isSuppressed(clean.emailKey) {
+                                        index.suppress(key: clean.emailKey)
+                                        report.suppressed += 1
+                                        report.handoff.addSuppressed(source: clean.ref.source.rawValue)
+                                        continue
+                                    }
+                                    guard let data = c.data else {
+                                        throw LeadsmithError(.internalError, "cannot encode a record for the spool: \(c.failure ?? "")")
+                                    }
+                                    let loc = try spool.append(encoded: data)
+                                    index.add(key: clean.emailKey, location: loc, truncated: clean.truncated, domain: clean.domain)
+                                }
+                            }
+                        }
                     }
-                    let loc = try spool.append(clean)
-                    index.add(key: clean.emailKey, location: loc, truncated: clean.truncated, domain: clean.domain)
-                case .reject(let reject):
-                    fileRejects += 1
-                    report.rejects += 1
-                    report.rejectsBySource[reject.source.rawValue, default: 0] += 1
-                    report.rejectReasons[reject.reasonCode, default: 0] += 1
-                    if reject.reasonCode == IntakeReject.Reason.notText {
-                        // A whole file is one reject: say so even without --rejects (the run goes on, exit 0).
-                        logger.warning("\(input): \(reject.reason); the file is counted as one reject")
-                    }
-                    logger.debug("rejected record", metadata: ["file": "\(reject.file)", "record": "\(reject.record)", "reason": "\(reject.reasonCode)"])
-                    let line = reject.json
-                    report.handoff.add(reject: line)
-                    try rejectsOut?.writeLine(line)
+                    return nil
+                } catch {
+                    group.cancelAll()
+                    return error
                 }
-                if report.recordsIn % 256 == 0 { progress.update(report.recordsIn) }
             }
+            if let failure { throw failure }
             report.perFile.append((input, fileRecords, fileRejects))
         }
         try spool.flush()
