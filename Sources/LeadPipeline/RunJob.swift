@@ -140,27 +140,31 @@ public struct RunJob: Sendable {
         try spool.flush()
         // A person whose address was suppressed after some of their records were indexed: all of
         // their records count as suppressed, none as lead or merged.
-        var persons: [PersonIndex.Person] = []
-        for slot in index.persons {
+        // `persons` holds the index numbers of the others (4 bytes each).
+        var persons: [Int32] = []
+        persons.reserveCapacity(index.count)
+        report.merged = 0
+        for i in 0..<index.count {
+            let slot = index.person(i)
             if slot.suppressed {
                 for loc in slot.records {
                     report.suppressed += 1
                     report.handoff.addSuppressed(source: try spool.read(loc).ref.source.rawValue)
                 }
             } else {
-                persons.append(slot)
+                persons.append(Int32(i))
+                report.merged += slot.records.count - 1
             }
         }
         report.leads = persons.count
-        report.merged = persons.reduce(0) { $0 + $1.records.count - 1 }
         let intakeDone = clock.now
         report.timingsMS.append(("intake", Self.ms(started, intakeDone)))
 
         // 3–4. Research each company domain once (first-seen order), bounded concurrency.
         var domains: [String] = []
         var seen = Set<String>()
-        for person in persons {
-            if let domain = person.domain, seen.insert(domain).inserted { domains.append(domain) }
+        for i in persons {
+            if let domain = index.person(Int(i)).domain, seen.insert(domain).inserted { domains.append(domain) }
         }
         var companies: [String: CompanyProfile] = [:]
         if let researcher {
@@ -196,7 +200,8 @@ public struct RunJob: Sendable {
                     let range = (nextChunk * chunkSize)..<min(persons.count, (nextChunk + 1) * chunkSize)
                     var input: [(domain: String?, records: [Data])] = []
                     input.reserveCapacity(range.count)
-                    for slot in persons[range] {
+                    for i in persons[range] {
+                        let slot = index.person(Int(i))
                         var datas: [Data] = []
                         datas.reserveCapacity(slot.records.count)
                         for loc in slot.records { datas.append(try spool.readData(loc)) }
