@@ -44,5 +44,6 @@ public struct BenchDatasetError: Error, CustomStringConvertible, Sendable {
     /// What went wrong.
     public let message: String
 
+    /// `path: message`.
     public var description: String { "\(path): \(message)" }
 }
