@@ -16,6 +16,7 @@ import PackageDescription
  /// - `LeadHandoff`: the hand-off to sales: CRM import CSV, the suppression list, the HTML run report.
 /// - `LeadQueue`: durable batches on SQLite (GRDB) or PostgreSQL (postgres-nio, TLS through NIOSSL).
 /// - `LeadMetrics`: Prometheus metrics (swift-metrics + swift-prometheus) served over HTTP (`work --metrics`).
+/// - `LeadBench`: benchmark data generators for `leadsmith bench pipeline` (not a product library).
 /// - `leadsmith`: the thin command-line executable.
 let package = Package(
     name: "leadsmith",
@@ -102,10 +103,12 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // Benchmark data generators (`leadsmith bench pipeline`); used only by the executable.
+        .target(name: "LeadBench"),
         .executableTarget(
             name: "leadsmith",
             dependencies: [
-                "LeadPipeline", "LeadCore", "LeadResearch", "LeadFetch", "LeadQueue", "LeadQualify", "LeadMetrics", "LeadHandoff", "LeadIntake",
+                "LeadBench", "LeadPipeline", "LeadCore", "LeadResearch", "LeadFetch", "LeadQueue", "LeadQualify", "LeadMetrics", "LeadHandoff", "LeadIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -50,6 +50,15 @@ final class RecordSpool {
         return loc
     }
 
+    /// Appends a record already encoded (``encode(_:with:)``); returns where it is.
+    func append(encoded data: Data) throws(LeadsmithError) -> Location {
+        let loc = Location(offset: size + UInt64(pending.count), length: UInt32(data.count))
+        pending.append(data)
+        pending.append(0x0A)
+        if pending.count >= 1 << 20 { try flush() }
+        return loc
+    }
+
     func flush() throws(LeadsmithError) {
         guard !pending.isEmpty else { return }
         do {
@@ -63,61 +72,30 @@ final class RecordSpool {
     }
 
     func read(_ loc: Location) throws(LeadsmithError) -> CleanRecord {
+        try Self.decode(try readData(loc), with: decoder)
+    }
+
+    /// The stored bytes of one record, to decode elsewhere (``decode(_:with:)``).
+    func readData(_ loc: Location) throws(LeadsmithError) -> Data {
         do {
             try handle.seek(toOffset: loc.offset)
             guard let data = try handle.read(upToCount: Int(loc.length)), data.count == Int(loc.length) else {
                 throw LeadsmithError(.internalError, "spool file is shorter than expected")
             }
-            return try decoder.decode(CleanRecord.self, from: data)
+            return data
         } catch let e as LeadsmithError {
             throw e
         } catch {
             throw LeadsmithError(.internalError, "cannot read back a spooled record: \(error)")
         }
     }
-}
 
-/// The dedupe index: persons in order of their first record, each with the spool locations of its records.
-struct PersonIndex {
-    struct Person {
-        var records: [RecordSpool.Location]
-        var hasComplete: Bool
-        /// The company domain of the person's first record that has one (before redirects).
-        var domain: String?
-        /// On the suppression list (found by a later record of the same address).
-        var suppressed = false
-    }
-
-    private(set) var persons: [Person] = []
-    private var byKey: [String: Int] = [:]
-    private var suppressedKeys: Set<String> = []
-    private(set) var merged = 0
-
-    /// Adds a record; returns `true` when it joined an existing person.
-    /// Whether records with this dedupe key are suppressed.
-    func isSuppressed(_ key: String?) -> Bool {
-        guard let key else { return false }
-        return suppressedKeys.contains(key)
-    }
-
-    /// Suppresses a dedupe key: later records are dropped and an indexed person is marked.
-    mutating func suppress(key: String?) {
-        guard let key else { return }
-        suppressedKeys.insert(key)
-        if let i = byKey[key] { persons[i].suppressed = true }
-    }
-
-    @discardableResult
-    mutating func add(key: String?, location: RecordSpool.Location, truncated: Bool, domain: String?) -> Bool {
-        if let key, let i = byKey[key] {
-            persons[i].records.append(location)
-            persons[i].hasComplete = persons[i].hasComplete || !truncated
-            if persons[i].domain == nil { persons[i].domain = domain }
-            merged += 1
-            return true
+    /// Decodes the bytes of one spooled record.
+    static func decode(_ data: Data, with decoder: JSONDecoder) throws(LeadsmithError) -> CleanRecord {
+        do {
+            return try decoder.decode(CleanRecord.self, from: data)
+        } catch {
+            throw LeadsmithError(.internalError, "cannot read back a spooled record: \(error)")
         }
-        if let key { byKey[key] = persons.count }
-        persons.append(Person(records: [location], hasComplete: !truncated, domain: domain))
-        return false
     }
 }

@@ -57,67 +57,114 @@ public struct RunJob: Sendable {
         let spool = try RecordSpool()
         var index = PersonIndex()
         progress.begin("intake", unit: "records", total: nil)
+        // Records are cleaned and encoded for the spool in batches on all cores; suppression,
+        // spooling and indexing stay here, in record order.
+        let intakeWork = IntakeCleanWork(stages: stages, suppression: suppression)
+        let intakeWindow = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         for input in options.inputs {
             var reader = try Intake.open(path: input, source: options.source, headers: stages.headers)
             var fileRecords = 0
             var fileRejects = 0
-            while let item = try reader.next() {
-                report.recordsIn += 1
-                switch item {
-                case .record(let raw):
-                    fileRecords += 1
-                    report.bySource[raw.source.rawValue, default: 0] += 1
-                    let clean = stages.clean(raw)
-                    if let suppression, LeadStages.isSuppressed(clean, by: suppression) || index.isSuppressed(clean.emailKey) {
-                        index.suppress(key: clean.emailKey)
-                        report.suppressed += 1
-                        report.handoff.addSuppressed(source: raw.source.rawValue)
-                        continue
+            let failure = await withTaskGroup(of: (Int, [IntakeCleanWork.Cleaned]).self) { group -> LeadsmithError? in
+                do throws(LeadsmithError) {
+                    var batch: [RawRecord] = []
+                    var submitted = 0
+                    var nextOut = 0
+                    var ready: [Int: [IntakeCleanWork.Cleaned]] = [:]
+                    var finished = false
+                    while !finished {
+                        if let item = try reader.next() {
+                            report.recordsIn += 1
+                            switch item {
+                            case .record(let raw):
+                                fileRecords += 1
+                                report.bySource[raw.source.rawValue, default: 0] += 1
+                                batch.append(raw)
+                            case .reject(let reject):
+                                fileRejects += 1
+                                report.rejects += 1
+                                report.rejectsBySource[reject.source.rawValue, default: 0] += 1
+                                report.rejectReasons[reject.reasonCode, default: 0] += 1
+                                if reject.reasonCode == IntakeReject.Reason.notText {
+                                    // A whole file is one reject: say so even without --rejects (the run goes on, exit 0).
+                                    logger.warning("\(input): \(reject.reason); the file is counted as one reject")
+                                }
+                                logger.debug("rejected record", metadata: ["file": "\(reject.file)", "record": "\(reject.record)", "reason": "\(reject.reasonCode)"])
+                                let line = reject.json
+                                report.handoff.add(reject: line)
+                                try rejectsOut?.writeLine(line)
+                            }
+                            if report.recordsIn % 256 == 0 { progress.update(report.recordsIn) }
+                        } else {
+                            finished = true
+                        }
+                        if batch.count >= 256 || (finished && !batch.isEmpty) {
+                            let records = batch
+                            let index = submitted
+                            batch = []
+                            submitted += 1
+                            group.addTask { (index, intakeWork.clean(records)) }
+                        }
+                        // Bounded: wait for results when the window is full, and for all at the end.
+                        while submitted - nextOut >= intakeWindow || (finished && nextOut < submitted) {
+                            guard let (i, cleaned) = await group.next() else { break }
+                            ready[i] = cleaned
+                            while let chunk = ready.removeValue(forKey: nextOut) {
+                                nextOut += 1
+                                for c in chunk {
+                                    let clean = c.record
+                                    if suppression != nil, c.listed || index.isSuppressed(clean.emailKey) {
+                                        index.suppress(key: clean.emailKey)
+                                        report.suppressed += 1
+                                        report.handoff.addSuppressed(source: clean.ref.source.rawValue)
+                                        continue
+                                    }
+                                    guard let data = c.data else {
+                                        throw LeadsmithError(.internalError, "cannot encode a record for the spool: \(c.failure ?? "")")
+                                    }
+                                    let loc = try spool.append(encoded: data)
+                                    index.add(key: clean.emailKey, location: loc, truncated: clean.truncated, domain: clean.domain)
+                                }
+                            }
+                        }
                     }
-                    let loc = try spool.append(clean)
-                    index.add(key: clean.emailKey, location: loc, truncated: clean.truncated, domain: clean.domain)
-                case .reject(let reject):
-                    fileRejects += 1
-                    report.rejects += 1
-                    report.rejectsBySource[reject.source.rawValue, default: 0] += 1
-                    report.rejectReasons[reject.reasonCode, default: 0] += 1
-                    if reject.reasonCode == IntakeReject.Reason.notText {
-                        // A whole file is one reject: say so even without --rejects (the run goes on, exit 0).
-                        logger.warning("\(input): \(reject.reason); the file is counted as one reject")
-                    }
-                    logger.debug("rejected record", metadata: ["file": "\(reject.file)", "record": "\(reject.record)", "reason": "\(reject.reasonCode)"])
-                    let line = reject.json
-                    report.handoff.add(reject: line)
-                    try rejectsOut?.writeLine(line)
+                    return nil
+                } catch {
+                    group.cancelAll()
+                    return error
                 }
-                if report.recordsIn % 256 == 0 { progress.update(report.recordsIn) }
             }
+            if let failure { throw failure }
             report.perFile.append((input, fileRecords, fileRejects))
         }
         try spool.flush()
         // A person whose address was suppressed after some of their records were indexed: all of
         // their records count as suppressed, none as lead or merged.
-        var persons: [PersonIndex.Person] = []
-        for slot in index.persons {
+        // `persons` holds the index numbers of the others (4 bytes each).
+        var persons: [Int32] = []
+        persons.reserveCapacity(index.count)
+        report.merged = 0
+        for i in 0..<index.count {
+            let slot = index.person(i)
             if slot.suppressed {
                 for loc in slot.records {
                     report.suppressed += 1
                     report.handoff.addSuppressed(source: try spool.read(loc).ref.source.rawValue)
                 }
             } else {
-                persons.append(slot)
+                persons.append(Int32(i))
+                report.merged += slot.records.count - 1
             }
         }
         report.leads = persons.count
-        report.merged = persons.reduce(0) { $0 + $1.records.count - 1 }
         let intakeDone = clock.now
         report.timingsMS.append(("intake", Self.ms(started, intakeDone)))
 
         // 3–4. Research each company domain once (first-seen order), bounded concurrency.
         var domains: [String] = []
         var seen = Set<String>()
-        for person in persons {
-            if let domain = person.domain, seen.insert(domain).inserted { domains.append(domain) }
+        for i in persons {
+            if let domain = index.person(Int(i)).domain, seen.insert(domain).inserted { domains.append(domain) }
         }
         var companies: [String: CompanyProfile] = [:]
         if let researcher {
@@ -133,36 +180,73 @@ public struct RunJob: Sendable {
         let researchDone = clock.now
         report.timingsMS.append(("research", Self.ms(intakeDone, researchDone)))
 
-        // 5–7. Merge each person, qualify, write in order.
+        // 5–7. Merge each person, qualify, write in order. Chunks of persons are merged, qualified
+        // and serialised on all cores (a bounded window of chunks in flight); counting and writing
+        // stay here, in person order, so the bytes are those of a one-by-one run.
         progress.begin("write", unit: "leads", total: persons.count)
-        for (i, slot) in persons.enumerated() {
-            var records: [CleanRecord] = []
-            records.reserveCapacity(slot.records.count)
-            for loc in slot.records { records.append(try spool.read(loc)) }
-            let company = slot.domain.flatMap { companies[$0] }
-            if let suppression, let final = company?.domain, final != slot.domain,
-               suppression.contains(email: nil, key: nil, domains: [final]) {
-                // The company domain redirected to a suppressed one: hand nothing over.
-                report.leads -= 1
-                report.merged -= records.count - 1
-                report.suppressed += records.count
-                for r in records { report.handoff.addSuppressed(source: r.ref.source.rawValue) }
-                continue
-            }
-            let (line, status) = stages.lead(records: records, company: company, retainUntil: retainUntil)
-            report.byStatus[status, default: 0] += 1
-            Self.countFill(line, into: &report.filled)
-            report.handoff.add(lead: line, recordTime: records.first(where: { $0.timestamp != nil })?.timestamp, runTime: options.now)
-            if options.all || status == "qualified" {
-                if options.format.isCSV {
-                    try out.write(text: options.format.render(line))
-                } else {
-                    try out.writeLine(line)
+        let work = LeadChunkWork(stages: stages, companies: companies, suppression: suppression,
+                                 retainUntil: retainUntil, format: options.format, all: options.all)
+        let chunkSize = 256
+        let chunkCount = (persons.count + chunkSize - 1) / chunkSize
+        let window = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        var written = 0
+        let failure = await withTaskGroup(of: (Int, [LeadChunkWork.Prepared]).self) { group -> LeadsmithError? in
+            do throws(LeadsmithError) {
+                var nextChunk = 0
+                var ready: [Int: [LeadChunkWork.Prepared]] = [:]
+                var nextOut = 0
+                func start() throws(LeadsmithError) {
+                    guard nextChunk < chunkCount else { return }
+                    let range = (nextChunk * chunkSize)..<min(persons.count, (nextChunk + 1) * chunkSize)
+                    var input: [(domain: String?, records: [Data])] = []
+                    input.reserveCapacity(range.count)
+                    for i in persons[range] {
+                        let slot = index.person(Int(i))
+                        var datas: [Data] = []
+                        datas.reserveCapacity(slot.records.count)
+                        for loc in slot.records { datas.append(try spool.readData(loc)) }
+                        input.append((slot.domain, datas))
+                    }
+                    let index = nextChunk
+                    nextChunk += 1
+                    group.addTask { (index, work.prepare(input)) }
                 }
-                report.written += 1
+                for _ in 0..<min(window, chunkCount) { try start() }
+                while let (index, prepared) = await group.next() {
+                    ready[index] = prepared
+                    while let chunk = ready.removeValue(forKey: nextOut) {
+                        nextOut += 1
+                        for p in chunk {
+                            if let failure = p.failure { throw failure }
+                            if p.redirectSuppressed {
+                                // The company domain redirected to a suppressed one: hand nothing over.
+                                report.leads -= 1
+                                report.merged -= p.sources.count - 1
+                                report.suppressed += p.sources.count
+                                for r in p.sources { report.handoff.addSuppressed(source: r) }
+                                continue
+                            }
+                            guard let line = p.line else { continue }
+                            report.byStatus[p.status, default: 0] += 1
+                            Self.countFill(line, into: &report.filled)
+                            report.handoff.add(lead: line, recordTime: p.recordTime, runTime: options.now)
+                            if let text = p.text {
+                                try out.write(text: text)
+                                report.written += 1
+                            }
+                        }
+                        written += chunk.count
+                        progress.update(written)
+                        try start()
+                    }
+                }
+                return nil
+            } catch {
+                group.cancelAll()
+                return error
             }
-            if i % 64 == 63 { progress.update(i + 1) }
         }
+        if let failure { throw failure }
         try out.finish()
         try rejectsOut?.finish()
         progress.clear()

@@ -8,7 +8,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure performance (build with -c release for numbers worth quoting).",
-        subcommands: [Pages.self, Live.self, IntakeRead.self]
+        subcommands: [Pages.self, Live.self, IntakeRead.self, PipelineRun.self]
     )
 
     /// `leadsmith bench pages DIR…`: bare libxml2 parse vs full extraction on saved pages.

@@ -1,0 +1,22 @@
+/// A small seeded generator (SplitMix64), so a benchmark data set is the same on every machine.
+struct BenchRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A value in `0..<n` (`n` > 0).
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
+    /// `true` with probability `p`.
+    mutating func chance(_ p: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < p }
+
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import LeadCore
+import LeadHandoff
+import LeadResearch
+
+/// Steps 5–7 for a chunk of persons, free of shared state so chunks run on all cores: decode the
+/// spooled records, merge, qualify and serialise each lead. Counting and writing stay with the caller.
+struct LeadChunkWork: Sendable {
+    /// One person's result, in the chunk's order.
+    struct Prepared: Sendable {
+        /// The lead line (`nil` when held back).
+        var line: JSONValue?
+        var status = ""
+        /// The bytes to write (`nil` when the lead is not written: not qualified without `--all`).
+        var text: String?
+        /// The timestamp of the first record that has one, for the hand-off age.
+        var recordTime: String?
+        /// The company domain redirected to a suppressed one: nothing is handed over.
+        var redirectSuppressed = false
+        /// Source of each record (for the suppressed count).
+        var sources: [String] = []
+        /// A spooled record that could not be read back.
+        var failure: LeadsmithError?
+    }
+
+    let stages: LeadStages
+    let companies: [String: CompanyProfile]
+    let suppression: SuppressionList?
+    let retainUntil: String?
+    let format: OutputFormat
+    let all: Bool
+
+    func prepare(_ persons: [(domain: String?, records: [Data])]) -> [Prepared] {
+        let decoder = JSONDecoder()
+        var out: [Prepared] = []
+        out.reserveCapacity(persons.count)
+        for person in persons {
+            var p = Prepared()
+            var records: [CleanRecord] = []
+            records.reserveCapacity(person.records.count)
+            do {
+                for data in person.records { records.append(try RecordSpool.decode(data, with: decoder)) }
+            } catch {
+                p.failure = error
+                out.append(p)
+                continue
+            }
+            let company = person.domain.flatMap { companies[$0] }
+            if let suppression, let final = company?.domain, final != person.domain,
+               suppression.contains(email: nil, key: nil, domains: [final]) {
+                p.redirectSuppressed = true
+                p.sources = records.map { $0.ref.source.rawValue }
+                out.append(p)
+                continue
+            }
+            let (line, status) = stages.lead(records: records, company: company, retainUntil: retainUntil)
+            p.line = line
+            p.status = status
+            p.recordTime = records.first(where: { $0.timestamp != nil })?.timestamp
+            if all || status == "qualified" {
+                p.text = format.isCSV ? format.render(line) : line.serialized + "\n"
+            }
+            out.append(p)
+        }
+        return out
+    }
+}
