@@ -74,7 +74,12 @@ struct EmployeeCountParser: Sendable {
     ///   test that the check never drops a statement.
     func claims(in text: String, language: String? = nil, precheck: Bool = true) -> [Claim] {
         if precheck, !mayHoldCount(text) { return [] }
-        let tokens = TextTokenizer.tokens(text)
+        return claims(in: text, tokens: TextTokenizer.tokens(text), language: language)
+    }
+
+    /// Every employee statement in `text`, read from its tokens (`TextTokenizer.tokens(text)`), so a
+    /// caller that also hands the text to another phrase parser tokenises it once. No pre-check.
+    func claims(in text: String, tokens: [TextToken], language: String? = nil) -> [Claim] {
         guard !tokens.isEmpty else { return [] }
         let lang = language.flatMap { CueLanguages.supported.contains($0) ? $0 : nil }
         let words = numbers.table(for: lang)

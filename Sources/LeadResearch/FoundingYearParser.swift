@@ -46,14 +46,22 @@ struct FoundingYearParser: Sendable {
 
     /// Every year in `text` that scores at least the threshold.
     func claims(in text: String, language: String? = nil) -> [Claim] {
-        // Cheap pre-check: a 4-digit run must exist.
+        guard mayHoldYear(text) else { return [] }
+        return claims(tokens: TextTokenizer.tokens(text), language: language)
+    }
+
+    /// Whether `text` may hold a year: a run of four digits (a cheap pre-check before tokenising).
+    func mayHoldYear(_ text: String) -> Bool {
         var run = 0
-        var hasYear = false
         for u in text.utf8 {
-            if u >= 0x30 && u <= 0x39 { run += 1; if run == 4 { hasYear = true; break } } else { run = 0 }
+            if u >= 0x30 && u <= 0x39 { run += 1; if run == 4 { return true } } else { run = 0 }
         }
-        guard hasYear else { return [] }
-        let tokens = TextTokenizer.tokens(text)
+        return false
+    }
+
+    /// Every year that scores at least the threshold in a text's tokens (`TextTokenizer.tokens(text)`),
+    /// so a caller that also hands the text to another phrase parser tokenises it once. No pre-check.
+    func claims(tokens: [TextToken], language: String? = nil) -> [Claim] {
         let years = tokens.indices.filter { isCandidate(tokens, $0) }
         guard !years.isEmpty else { return [] }
         let lang = language.flatMap { CueLanguages.supported.contains($0) ? $0 : nil }

@@ -55,8 +55,15 @@ struct PageExtractor {
         page.postcodeCountry = ContactExtractor.countryFromPostcode(scan)
         let language = (scan.language ?? fallbackLanguage)?.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init)
         for segment in scan.segments {
-            page.employeeClaims += rules.employee.claims(in: segment.text, language: language)
-            page.foundingClaims += rules.founding.claims(in: segment.text, language: language)
+            // Both phrase parsers read the same tokens: tokenise a segment once, and only when one of
+            // the cheap pre-checks lets it through.
+            let text = segment.text
+            let counts = rules.employee.mayHoldCount(text)
+            let years = rules.founding.mayHoldYear(text)
+            guard counts || years else { continue }
+            let tokens = TextTokenizer.tokens(text)
+            if counts { page.employeeClaims += rules.employee.claims(in: text, tokens: tokens, language: language) }
+            if years { page.foundingClaims += rules.founding.claims(tokens: tokens, language: language) }
         }
         // Key figures whose number and label are separate elements (dt/dd, th/td, stat cards).
         for pair in LabelValuePairs.pairs(in: scan.segments) {
