@@ -113,14 +113,20 @@ struct ChatbotJSONReader: RecordReader {
                     : (IntakeReject.Reason.notJSON, "malformed JSON in this conversation; the rest of the document cannot be read")
                 return .reject(IntakeReject(source: .chatbot, file: file, record: number, line: e.line, reasonCode: code, reason: reason, raw: raw))
             }
-            guard case .object(let pairs)? = e.value else {
-                let kind = e.value.map(NDJSONLine.kindName) ?? "nothing"
+            // Elements after the first were only checked when the document was walked: parse them now,
+            // one at a time, so a large export is never held as parsed values all at once.
+            let (value, repaired) = e.value != nil ? (e.value, e.repairedUTF8) : { () -> (JSONValue?, Bool) in
+                let p = JSONParser.parseWhole(bytes, start: e.start, end: e.end)
+                return (p.value, p.repaired)
+            }()
+            guard case .object(let pairs)? = value else {
+                let kind = value.map(NDJSONLine.kindName) ?? "nothing"
                 return .reject(IntakeReject(source: .chatbot, file: file, record: number, line: e.line,
                                             reasonCode: IntakeReject.Reason.notAnObject,
                                             reason: "conversation is not an object (\(kind))", raw: raw))
             }
             var r = Conversation.record(pairs, names: names, file: file, record: number, line: e.line)
-            if e.repairedUTF8 { r.extra.append(("encoding_warning", "invalid UTF-8 replaced with U+FFFD")) }
+            if repaired { r.extra.append(("encoding_warning", "invalid UTF-8 replaced with U+FFFD")) }
             r.raw = raw
             return .record(r)
         }
@@ -135,6 +141,9 @@ enum ChatDocument {
         var line: Int
         var start: Int
         var end: Int
+        /// The parsed element: kept for the first element of an array (to tell a list of
+        /// conversations) and a single-conversation document; `nil` for the others, which the reader
+        /// parses again from `start..<end` when it reaches them (memory stays one conversation deep).
         var value: JSONValue?
         var failure: JSONParser.Failure?
         var repairedUTF8 = false
@@ -217,7 +226,8 @@ enum ChatDocument {
             var sub = JSONParser(bytes: p.bytes, start: start)
             do {
                 let v = try sub.parseValue()
-                out.append(Element(index: index, line: line, start: start, end: sub.pos, value: v, failure: nil, repairedUTF8: sub.repairedUTF8))
+                out.append(Element(index: index, line: line, start: start, end: sub.pos, value: index == 0 ? v : nil,
+                                   failure: nil, repairedUTF8: sub.repairedUTF8))
                 p.pos = sub.pos
             } catch {
                 var end = p.end
