@@ -102,6 +102,12 @@ struct PersonIndex {
         return false
     }
 
+    /// The number of distinct company domains indexed so far (ids `0..<domainCount`, first-seen order).
+    var domainCount: Int { domainNames.count }
+
+    /// The company domain with an id below ``domainCount``.
+    func domain(_ id: Int) -> String { domainNames[id] }
+
     private mutating func intern(_ domain: String?) -> Int32 {
         guard let domain else { return -1 }
         if let id = domainIDs[domain] { return id }

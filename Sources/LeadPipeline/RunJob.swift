@@ -56,6 +56,16 @@ public struct RunJob: Sendable {
         // dropped here, before research: never spooled, never researched, counted only.
         let spool = try RecordSpool()
         var index = PersonIndex()
+        // Research starts while intake reads: each person's company domain goes to the feed the
+        // first time the index sees it. With a suppression list, a person indexed now can be
+        // suppressed by a later record, and a suppressed person's company is never researched, so
+        // then the feed gets the domains only once intake is over.
+        let feed = ResearchFeed()
+        defer { feed.finish() }
+        let researchEarly = researcher != nil && suppression == nil
+        var domainsFed = 0
+        async let researched = ResearchFeed.research(feed, with: researcher, concurrency: options.researchConcurrency,
+                                                     progress: progress)
         progress.begin("intake", unit: "records", total: nil)
         // Records are cleaned and encoded for the spool in batches on all cores; suppression,
         // spooling and indexing stay here, in record order.
@@ -124,6 +134,10 @@ public struct RunJob: Sendable {
                                     }
                                     let loc = try spool.append(encoded: data)
                                     index.add(key: clean.emailKey, location: loc, truncated: clean.truncated, domain: clean.domain)
+                                    if researchEarly, index.domainCount > domainsFed {
+                                        for id in domainsFed..<index.domainCount { feed.submit(index.domain(id)) }
+                                        domainsFed = index.domainCount
+                                    }
                                 }
                             }
                         }
@@ -166,10 +180,16 @@ public struct RunJob: Sendable {
         for i in persons {
             if let domain = index.person(Int(i)).domain, seen.insert(domain).inserted { domains.append(domain) }
         }
-        var companies: [String: CompanyProfile] = [:]
-        if let researcher {
+        if researcher != nil {
             progress.begin("research", unit: "domains", total: domains.count)
-            companies = await Self.research(domains, with: researcher, concurrency: max(1, options.researchConcurrency), progress: progress)
+            feed.showProgress()
+            if !researchEarly { for d in domains { feed.submit(d) } }
+        }
+        feed.finish()
+        // Without a suppression list every indexed domain is a lead's, so the early feed got
+        // exactly `domains`.
+        let companies = await researched
+        if researcher != nil {
             report.domainsResearched = companies.count
             for d in domains {
                 guard let c = companies[d] else { continue }
@@ -272,28 +292,6 @@ public struct RunJob: Sendable {
     public static func isHTML(_ path: String) -> Bool {
         let p = path.lowercased()
         return p.hasSuffix(".html") || p.hasSuffix(".htm")
-    }
-
-    /// Researches domains with at most `concurrency` in flight (a sliding window).
-    static func research(_ domains: [String], with researcher: CompanyResearcher, concurrency: Int,
-                         progress: Progress) async -> [String: CompanyProfile] {
-        var results: [String: CompanyProfile] = [:]
-        await withTaskGroup(of: (String, CompanyProfile).self) { group in
-            var next = 0
-            func start() {
-                guard next < domains.count else { return }
-                let d = domains[next]
-                next += 1
-                group.addTask { (d, await researcher.research(domain: d)) }
-            }
-            for _ in 0..<min(concurrency, domains.count) { start() }
-            while let (d, profile) = await group.next() {
-                results[d] = profile
-                progress.update(results.count)
-                start()
-            }
-        }
-        return results
     }
 
     static func checkReadable(_ path: String) throws(LeadsmithError) {
