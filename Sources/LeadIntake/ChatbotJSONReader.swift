@@ -3,10 +3,12 @@ import LeadCore
 /// Reads a chatbot conversation export: a JSON document `{export, conversations: […]}`, a bare array
 /// of conversations, a single conversation object, or NDJSON with one conversation per line.
 ///
-/// A JSON document is one value, so it is read into memory whole (chat exports are small next to CSV
-/// audiences, and a document cannot be split into records before its structure is known). It is
-/// walked element by element, so a cut-off export still yields every complete conversation, and the
-/// cut one is a `truncated_json` reject. NDJSON input is streamed line by line like form submissions.
+/// A JSON document is read element by element, so a cut-off export still yields every complete
+/// conversation, and the cut one is a `truncated_json` reject. When the conversations are a top-level
+/// array or the `conversations` array that comes first, the document streams (``ChatStream``: one
+/// conversation in memory at a time); other shapes are read into memory whole, since they cannot be
+/// split into records before the whole structure is known. NDJSON input is streamed line by line
+/// like form submissions.
 ///
 /// Record number: 1-based index in `conversations` (document) or the physical line (NDJSON).
 struct ChatbotJSONReader: RecordReader {
@@ -19,6 +21,7 @@ struct ChatbotJSONReader: RecordReader {
     private enum Mode {
         case lines(LineReader)
         case document(elements: [ChatDocument.Element], bytes: [UInt8], next: Int)
+        case stream(ChatStream)
     }
 
     /// Opens the reader; throws `.inputUnusable` when the input is not a chat export.
@@ -46,7 +49,14 @@ struct ChatbotJSONReader: RecordReader {
             mode = .lines(LineReader(initial: input.takePrefix()) { () throws(LeadsmithError) -> [UInt8] in try input.next() })
             return
         }
-        let bytes = try input.readAll()
+        // The usual shapes stream, one conversation at a time; the others are read whole.
+        let (stream, readSoFar) = try ChatStream.open(prefix: input.takePrefix(), start: start, keys: headers.chat, input: input)
+        if let stream {
+            mode = .stream(stream)
+            return
+        }
+        var bytes = readSoFar
+        bytes.append(contentsOf: try input.readAll())
         do {
             let elements = try ChatDocument.elements(bytes, start: start, keys: headers.chat, file: file)
             mode = .document(elements: elements, bytes: bytes, next: 0)
@@ -105,31 +115,39 @@ struct ChatbotJSONReader: RecordReader {
             guard i < elements.count else { return nil }
             mode = .document(elements: elements, bytes: bytes, next: i + 1)
             let e = elements[i]
-            let raw = TextDecoding.capped(String(decoding: bytes[e.start..<min(e.end, e.start + 8192)], as: UTF8.self))
-            let number = e.index + 1
-            if let failure = e.failure {
-                let (code, reason) = failure == .unexpectedEnd
-                    ? (IntakeReject.Reason.truncatedJSON, "conversation cut off: the document ends inside it")
-                    : (IntakeReject.Reason.notJSON, "malformed JSON in this conversation; the rest of the document cannot be read")
-                return .reject(IntakeReject(source: .chatbot, file: file, record: number, line: e.line, reasonCode: code, reason: reason, raw: raw))
-            }
             // Elements after the first were only checked when the document was walked: parse them now,
             // one at a time, so a large export is never held as parsed values all at once.
-            let (value, repaired) = e.value != nil ? (e.value, e.repairedUTF8) : { () -> (JSONValue?, Bool) in
+            let (value, repaired) = e.failure != nil || e.value != nil ? (e.value, e.repairedUTF8) : { () -> (JSONValue?, Bool) in
                 let p = JSONParser.parseWhole(bytes, start: e.start, end: e.end)
                 return (p.value, p.repaired)
             }()
-            guard case .object(let pairs)? = value else {
-                let kind = value.map(NDJSONLine.kindName) ?? "nothing"
-                return .reject(IntakeReject(source: .chatbot, file: file, record: number, line: e.line,
-                                            reasonCode: IntakeReject.Reason.notAnObject,
-                                            reason: "conversation is not an object (\(kind))", raw: raw))
-            }
-            var r = Conversation.record(pairs, names: names, file: file, record: number, line: e.line)
-            if repaired { r.extra.append(("encoding_warning", "invalid UTF-8 replaced with U+FFFD")) }
-            r.raw = raw
-            return .record(r)
+            return item(e, value: value, repaired: repaired, raw: bytes[e.start..<min(e.end, e.start + ChatStream.rawLimit)])
+        case .stream(let stream):
+            guard let next = try stream.next() else { return nil }
+            return item(next.element, value: next.element.value, repaired: next.element.repairedUTF8, raw: next.raw)
         }
+    }
+
+    /// The record or reject of one element of the conversations array.
+    private func item(_ e: ChatDocument.Element, value: JSONValue?, repaired: Bool, raw rawBytes: ArraySlice<UInt8>) -> IntakeItem {
+        let raw = TextDecoding.capped(String(decoding: rawBytes, as: UTF8.self))
+        let number = e.index + 1
+        if let failure = e.failure {
+            let (code, reason) = failure == .unexpectedEnd
+                ? (IntakeReject.Reason.truncatedJSON, "conversation cut off: the document ends inside it")
+                : (IntakeReject.Reason.notJSON, "malformed JSON in this conversation; the rest of the document cannot be read")
+            return .reject(IntakeReject(source: .chatbot, file: file, record: number, line: e.line, reasonCode: code, reason: reason, raw: raw))
+        }
+        guard case .object(let pairs)? = value else {
+            let kind = value.map(NDJSONLine.kindName) ?? "nothing"
+            return .reject(IntakeReject(source: .chatbot, file: file, record: number, line: e.line,
+                                        reasonCode: IntakeReject.Reason.notAnObject,
+                                        reason: "conversation is not an object (\(kind))", raw: raw))
+        }
+        var r = Conversation.record(pairs, names: names, file: file, record: number, line: e.line)
+        if repaired { r.extra.append(("encoding_warning", "invalid UTF-8 replaced with U+FFFD")) }
+        r.raw = raw
+        return .record(r)
     }
 }
 
