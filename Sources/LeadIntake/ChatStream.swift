@@ -110,8 +110,7 @@ final class ChatStream {
                 if failure == .unexpectedEnd { try grow() } else { try readRest() }
                 continue
             }
-            var end = window.count
-            if case .invalid(let offset) = failure { end = min(window.count, max(offset + 1, start + 1)) }
+            let end = ChatDocument.failureEnd(failure, start: start, limit: window.count)
             done = true
             let element = ChatDocument.Element(index: number, line: startLine, start: base + start, end: base + end,
                                                value: nil, failure: failure)

@@ -159,9 +159,10 @@ enum ChatDocument {
         var line: Int
         var start: Int
         var end: Int
-        /// The parsed element: kept for the first element of an array (to tell a list of
-        /// conversations) and a single-conversation document; `nil` for the others, which the reader
-        /// parses again from `start..<end` when it reaches them (memory stays one conversation deep).
+        /// The parsed element. The whole-document walk keeps it for the first element of an array (to
+        /// tell a list of conversations) and a single-conversation document, and leaves `nil` for the
+        /// others, which the reader parses again from `start..<end` when it reaches them (memory stays
+        /// one conversation deep); ``ChatStream`` parses each element once and keeps its value.
         var value: JSONValue?
         var failure: JSONParser.Failure?
         var repairedUTF8 = false
@@ -230,6 +231,13 @@ enum ChatDocument {
         return obj.first(keys.visitor) != nil || obj.first(keys.messages) != nil
     }
 
+    /// Where a broken element's bytes end: just past the invalid byte, or at `limit` (the end of the
+    /// bytes) for a cut one.
+    static func failureEnd(_ failure: JSONParser.Failure, start: Int, limit: Int) -> Int {
+        guard case .invalid(let offset) = failure else { return limit }
+        return min(limit, max(offset + 1, start + 1))
+    }
+
     /// Walks an array at the parser position, one element at a time; stops at the first broken element.
     private static func walkArray(_ p: inout JSONParser, lines: inout LineCounter) -> [Element] {
         var out: [Element] = []
@@ -248,8 +256,7 @@ enum ChatDocument {
                                    failure: nil, repairedUTF8: sub.repairedUTF8))
                 p.pos = sub.pos
             } catch {
-                var end = p.end
-                if case .invalid(let offset) = error { end = min(p.end, max(offset + 1, start + 1)) }
+                let end = failureEnd(error, start: start, limit: p.end)
                 out.append(Element(index: index, line: line, start: start, end: end, value: nil, failure: error))
                 p.pos = p.end
                 return out
