@@ -19,12 +19,12 @@ struct LeadChunkWork: Sendable {
         var redirectSuppressed = false
         /// Source of each record (for the suppressed count).
         var sources: [String] = []
-        /// A spooled record that could not be read back.
+        /// A spooled record, or a company from the temporary file, that could not be read back.
         var failure: LeadsmithError?
     }
 
     let stages: LeadStages
-    let companies: [String: CompanyProfile]
+    let companies: CompanyStore
     let suppression: SuppressionList?
     let retainUntil: String?
     let format: OutputFormat
@@ -45,7 +45,14 @@ struct LeadChunkWork: Sendable {
                 out.append(p)
                 continue
             }
-            let company = person.domain.flatMap { companies[$0] }
+            let company: CompanyProfile?
+            do {
+                company = try person.domain.flatMap { d throws(LeadsmithError) in try companies.profile(for: d) }
+            } catch {
+                p.failure = error
+                out.append(p)
+                continue
+            }
             if let suppression, let final = company?.domain, final != person.domain,
                suppression.contains(email: nil, key: nil, domains: [final]) {
                 p.redirectSuppressed = true

@@ -34,13 +34,18 @@ final class ResearchFeed: Sendable {
     }
 
     /// Researches the feed's domains, at most `concurrency` at a time, until the feed is finished
-    /// (or the task is cancelled); an absent researcher gives no companies.
+    /// (or the task is cancelled); an absent researcher gives no companies. Profiles beyond
+    /// `memoryLimit` go to the store's temporary file as they arrive.
+    /// - Returns: the store, or `output_failed` when the temporary file cannot be written (research
+    ///   stops at the first such failure).
     static func research(_ feed: ResearchFeed, with researcher: CompanyResearcher?, concurrency: Int,
-                         progress: Progress) async -> [String: CompanyProfile] {
-        guard let researcher else { return [:] }
+                         memoryLimit: Int = CompanyStore.defaultMemoryLimit,
+                         progress: Progress) async -> Result<CompanyStore, LeadsmithError> {
+        guard let researcher else { return .success(CompanyStore()) }
         let limit = max(1, concurrency)
-        var results: [String: CompanyProfile] = [:]
-        await withTaskGroup(of: (String, CompanyProfile).self) { group in
+        var store = CompanyStore.Builder(memoryLimit: memoryLimit)
+        var researched = 0
+        let failure = await withTaskGroup(of: (String, CompanyProfile).self) { group -> LeadsmithError? in
             var pending = feed.domains.makeAsyncIterator()
             var inFlight = 0
             var fed = true
@@ -55,10 +60,22 @@ final class ResearchFeed: Sendable {
                 }
                 guard let (domain, profile) = await group.next() else { break }
                 inFlight -= 1
-                results[domain] = profile
-                if feed.progressShown.load(ordering: .relaxed) { progress.update(results.count) }
+                do throws(LeadsmithError) {
+                    try store.add(profile, for: domain)
+                } catch {
+                    group.cancelAll()
+                    return error
+                }
+                researched += 1
+                if feed.progressShown.load(ordering: .relaxed) { progress.update(researched) }
             }
+            return nil
         }
-        return results
+        if let failure { return .failure(failure) }
+        do throws(LeadsmithError) {
+            return .success(try store.finish())
+        } catch {
+            return .failure(error)
+        }
     }
 }

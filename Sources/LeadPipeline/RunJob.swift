@@ -65,7 +65,7 @@ public struct RunJob: Sendable {
         let researchEarly = researcher != nil && suppression == nil
         var domainsFed = 0
         async let researched = ResearchFeed.research(feed, with: researcher, concurrency: options.researchConcurrency,
-                                                     progress: progress)
+                                                     memoryLimit: options.companiesInMemory, progress: progress)
         progress.begin("intake", unit: "records", total: nil)
         // Records are cleaned and encoded for the spool in batches on all cores; suppression,
         // spooling and indexing stay here, in record order.
@@ -188,11 +188,12 @@ public struct RunJob: Sendable {
         feed.finish()
         // Without a suppression list every indexed domain is a lead's, so the early feed got
         // exactly `domains`.
-        let companies = await researched
+        let companies = try await researched.get()
         if researcher != nil {
             report.domainsResearched = companies.count
+            report.companiesSpilled = companies.spilledCount
             for d in domains {
-                guard let c = companies[d] else { continue }
+                guard let c = try companies.profile(for: d) else { continue }
                 report.siteStatuses[c.siteStatus.rawValue, default: 0] += 1
                 report.handoff.add(company: c)
             }

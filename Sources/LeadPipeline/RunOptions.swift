@@ -41,6 +41,9 @@ public struct RunOptions: Sendable {
     public var retainDays: Int?
     /// The run's "now": lead ages at hand-off and the date `retain_until` counts from. Injectable for tests.
     public var now: Date = Date()
+    /// Researched companies kept in memory; later ones go to a temporary file and are read back
+    /// when a lead needs them, so memory does not grow with the number of distinct companies.
+    public var companiesInMemory: Int = CompanyStore.defaultMemoryLimit
 
     public init(inputs: [String], source: SourceKind? = nil, sitesDirectory: String? = nil, rules: RuleFiles, icpFile: String? = nil,
                 outPath: String? = nil, all: Bool = false, rejectsPath: String? = nil, reportPath: String? = nil,

@@ -21,6 +21,9 @@ public struct RunReport: Sendable {
     public var rejectReasons: [String: Int] = [:]
     public var perFile: [(file: String, records: Int, rejects: Int)] = []
     public var domainsResearched = 0
+    /// Researched companies held in the temporary file rather than in memory
+    /// (``RunOptions/companiesInMemory``); not part of the report's JSON.
+    public var companiesSpilled = 0
     public var siteStatuses: [String: Int] = [:]
     /// Field → number of leads with a value.
     public var filled: [String: Int] = [:]

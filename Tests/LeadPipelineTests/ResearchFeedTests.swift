@@ -66,9 +66,9 @@ struct ResearchFeedTests {
         feed.submit("second.example")
         feed.submit("third.example")
         feed.finish()
-        let result = await companies
-        #expect(Set(result.keys) == ["first.example", "second.example", "third.example"])
-        #expect(result["first.example"]?.domain == "first.example")
+        let result = try await companies.get()
+        #expect(Set(result.domains) == ["first.example", "second.example", "third.example"])
+        #expect(try result.profile(for: "first.example")?.domain == "first.example")
     }
 
     @Test func moreDomainsThanTheConcurrencyAreAllResearchedOnce() async throws {
@@ -77,15 +77,16 @@ struct ResearchFeedTests {
         let domains = (0..<25).map { "site\($0).example" }
         for d in domains { feed.submit(d) }
         feed.finish()
-        let result = await ResearchFeed.research(feed, with: try researcher(source), concurrency: 3, progress: Progress(mode: .off))
-        #expect(Set(result.keys) == Set(domains))
+        let result = try await ResearchFeed.research(feed, with: try researcher(source), concurrency: 3, progress: Progress(mode: .off)).get()
+        #expect(Set(result.domains) == Set(domains))
+        #expect(result.count == domains.count)
     }
 
-    @Test func noResearcherGivesNoCompanies() async {
+    @Test func noResearcherGivesNoCompanies() async throws {
         let feed = ResearchFeed()
         feed.submit("a.example")
         feed.finish()
-        let result = await ResearchFeed.research(feed, with: nil, concurrency: 4, progress: Progress(mode: .off))
-        #expect(result.isEmpty)
+        let result = try await ResearchFeed.research(feed, with: nil, concurrency: 4, progress: Progress(mode: .off)).get()
+        #expect(result.count == 0)
     }
 }

@@ -17,15 +17,16 @@ struct RunJobTests {
         var report: RunReport
     }
 
-    func run(all: Bool = true, inputs: [String]? = nil) async throws -> Output {
+    func run(all: Bool = true, inputs: [String]? = nil, companiesInMemory: Int? = nil) async throws -> Output {
         let dir = try TestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let leads = dir.appendingPathComponent("leads.ndjson").path
         let rejects = dir.appendingPathComponent("rejects.ndjson").path
-        let options = RunOptions(
+        var options = RunOptions(
             inputs: inputs ?? [Self.fixtures.path + "/leads/signups.csv", Self.fixtures.path + "/leads/forms.ndjson"],
             sitesDirectory: Self.fixtures.path + "/sites", rules: TestSupport.rules,
             outPath: leads, all: all, rejectsPath: rejects)
+        if let companiesInMemory { options.companiesInMemory = companiesInMemory }
         let report = try await RunJob(options: options, logger: Logger(label: "test")).run()
         let text = try String(contentsOfFile: leads, encoding: .utf8)
         let invalid = TestSupport.schemaErrors(leads: text, rejects: try String(contentsOfFile: rejects, encoding: .utf8))
@@ -143,6 +144,19 @@ struct RunJobTests {
         let b = try await run()
         #expect(a.leadBytes == b.leadBytes)
         #expect(!a.leadBytes.isEmpty)
+    }
+
+    @Test func companiesReadBackFromTheTemporaryFileGiveTheSameOutput() async throws {
+        let held = try await run()
+        let spilled = try await run(companiesInMemory: 0)
+        let mixed = try await run(companiesInMemory: 1)
+        #expect(held.report.companiesSpilled == 0)
+        #expect(held.report.domainsResearched > 1)
+        #expect(spilled.report.companiesSpilled == held.report.domainsResearched)
+        #expect(mixed.report.companiesSpilled == held.report.domainsResearched - 1)
+        #expect(spilled.leadBytes == held.leadBytes)
+        #expect(mixed.leadBytes == held.leadBytes)
+        #expect(spilled.report.siteStatuses == held.report.siteStatuses)
     }
 
     @Test func withoutAllOnlyQualifiedLeadsAreWritten() async throws {
