@@ -46,6 +46,41 @@ struct PersonIndexTests {
         #expect(index.person(0).suppressed)
     }
 
+    /// The index against a plain dictionary model over enough persons to grow the hash table many
+    /// times: same persons in first-seen order, same records in order, same domains and merges.
+    @Test func agreesWithADictionaryModelAcrossTableGrowth() {
+        var index = PersonIndex()
+        var order: [String] = []
+        var model: [String: (records: [UInt64], domain: String?)] = [:]
+        var unkeyed = 0
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> UInt64 { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state }
+        for n in 0..<30_000 {
+            let r = next()
+            let key: String? = r % 17 == 0 ? nil : "p\(r % 9_000)@example.com"
+            let domain: String? = r % 5 == 0 ? nil : "d\(r % 300).example"
+            index.add(key: key, location: Self.loc(n), truncated: false, domain: domain)
+            let name = key ?? "unkeyed-\(unkeyed)"
+            if key == nil { unkeyed += 1 }
+            if var m = model[name] {
+                m.records.append(UInt64(n) * 100)
+                if m.domain == nil { m.domain = domain }
+                model[name] = m
+            } else {
+                order.append(name)
+                model[name] = ([UInt64(n) * 100], domain)
+            }
+        }
+        #expect(index.count == order.count)
+        #expect(index.merged == 30_000 - order.count)
+        var mismatches = 0
+        for (i, name) in order.enumerated() {
+            let p = index.person(i)
+            if p.records.map(\.offset) != model[name]!.records || p.domain != model[name]!.domain { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+    }
+
     @Test func keyHashTellsNearKeysApart() {
         let keys = (0..<50_000).map { "person\($0)@example.com" } + ["ab@x.nl", "ba@x.nl", "a@bx.nl", ""]
         #expect(Set(keys.map(PersonIndex.KeyHash.init)).count == keys.count)
