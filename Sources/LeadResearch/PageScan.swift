@@ -384,18 +384,25 @@ struct PageScanner {
         }
         func appendText(_ s: UnsafeBufferPointer<UInt8>, region: Region) {
             if !started { currentRegion = region; started = true }
-            var previousC2 = false
-            for b in s {
-                switch b {
-                case 0x0A, 0x09, 0x0D:
+            // Runs of bytes kept as they are go in with one copy each.
+            var runStart = 0
+            var i = 0
+            let n = s.count
+            while i < n {
+                let b = s[i]
+                if b == 0x0A || b == 0x09 || b == 0x0D {
+                    current.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
                     current.append(0x20)
-                case 0xA0 where previousC2:
-                    current[current.count - 1] = 0x20  // NBSP (C2 A0) → space
-                default:
-                    current.append(b)
+                    runStart = i + 1
+                } else if b == 0xA0, i > 0, s[i - 1] == 0xC2 {
+                    // NBSP (C2 A0) → space: the C2 is the run's last byte (a C2 is always kept).
+                    current.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
+                    current[current.count - 1] = 0x20
+                    runStart = i + 1
                 }
-                previousC2 = b == 0xC2
+                i += 1
             }
+            current.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<n]))
         }
         /// The last ~60 characters of the current block, for link labels ("Tel:", "Fax:").
         func label() -> String {
