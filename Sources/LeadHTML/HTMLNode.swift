@@ -95,7 +95,29 @@ public struct HTMLNode {
         return result
     }
 
-    private static func value(of attribute: xmlAttrPtr) -> String {
+    /// Calls `body` with each attribute of an element in source order (none for other nodes), without
+    /// building the name and value `String`s that ``attributes`` builds: read only the ones you need.
+    /// The ``HTMLAttribute`` is valid only during the call.
+    public func forEachAttribute(_ body: (HTMLAttribute) -> Void) {
+        guard type == XML_ELEMENT_NODE else { return }
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            body(HTMLAttribute(pointer: current))
+            attribute = current.pointee.next
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of an element's or attribute's name as libxml2 holds it
+    /// (lower-case for HTML pages, but not folded here: ``name`` is the folded form); with no bytes
+    /// for other nodes. The buffer is valid only during the call.
+    public func withNameBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard type == XML_ELEMENT_NODE || isAttribute, let name = pointer.pointee.name else {
+            return try body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        return try body(UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name))))
+    }
+
+    static func value(of attribute: xmlAttrPtr) -> String {
         guard let child = attribute.pointee.children else { return "" }
         if child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE {
             return child.pointee.content.map { String(cString: $0) } ?? ""
@@ -183,7 +205,10 @@ public struct HTMLNode {
     /// Calls `body` with the UTF-8 bytes of ``innerText`` (the same bytes, without the `String`).
     /// The buffer is valid only during the call.
     public func withInnerTextBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try TextCollector.innerTextBytes(of: self).withUnsafeBufferPointer(body)
+        // An element whose only child is text that folding leaves unchanged (most leaf elements):
+        // libxml2's bytes as they are, without the copy.
+        if let text = TextCollector.unfoldedSoleText(of: pointer) { return try body(text) }
+        return try TextCollector.innerTextBytes(of: self).withUnsafeBufferPointer(body)
     }
 
     /// All descendant text and CDATA concatenated, unchanged (no whitespace folding, nothing
@@ -242,6 +267,33 @@ public struct HTMLNode {
         Int(xmlGetLineNo(pointer))
     }
 }
+
+/// One attribute of an element, as ``HTMLNode/forEachAttribute(_:)`` hands it out: a pointer into
+/// the parsed document, valid only during that call. Its name and value are read on demand.
+public struct HTMLAttribute {
+    let pointer: xmlAttrPtr
+
+    /// The attribute name, lower-case (as in ``HTMLNode/attributes``).
+    public var name: String {
+        pointer.pointee.name.map(CString.lowercasedString) ?? ""
+    }
+
+    /// The value, character references decoded; `""` for an attribute without a value (as in
+    /// ``HTMLNode/attributes``).
+    public var value: String {
+        HTMLNode.value(of: pointer)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the name as libxml2 holds it (not case-folded). The
+    /// buffer is valid only during the call.
+    public func withNameBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard let name = pointer.pointee.name else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name))))
+    }
+}
+
+@available(*, unavailable)
+extension HTMLAttribute: Sendable {}
 
 extension HTMLNode: Equatable, Hashable {
     /// Whether both are the same node.

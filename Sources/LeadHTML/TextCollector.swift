@@ -67,6 +67,39 @@ enum TextCollector {
         return text.bytes
     }
 
+    /// The bytes of a visible element's only child when it is a text or CDATA node whose text
+    /// ``FoldedText`` would keep unchanged (no white space at either end, every white-space run a
+    /// single ASCII space), so its ``innerTextBytes(of:)`` are exactly those bytes; `nil` otherwise.
+    static func unfoldedSoleText(of pointer: xmlNodePtr) -> UnsafeBufferPointer<UInt8>? {
+        guard pointer.pointee.type == XML_ELEMENT_NODE, let child = pointer.pointee.children, child.pointee.next == nil,
+              child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE,
+              let content = child.pointee.content, !isInvisible(pointer)
+        else { return nil }
+        var index = 0
+        var previousSpace = true  // a space at the start is not kept either
+        while true {
+            let byte = content[index]
+            if byte == 0 { break }
+            if byte < 0x80 {
+                if byte == 0x20 {
+                    if previousSpace { return nil }
+                    previousSpace = true
+                } else if byte >= 0x09 && byte <= 0x0D {
+                    return nil
+                } else {
+                    previousSpace = false
+                }
+                index += 1
+            } else {
+                if FoldedText.unicodeSpaceLength(content, at: index) > 0 { return nil }
+                previousSpace = false
+                index += 1
+            }
+        }
+        if index == 0 || previousSpace { return nil }
+        return UnsafeBufferPointer(start: content, count: index)
+    }
+
     private static func firstChild(of pointer: xmlNodePtr) -> xmlNodePtr? {
         if pointer.pointee.type == XML_ATTRIBUTE_NODE {
             return UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: xmlAttr.self).pointee.children
@@ -143,7 +176,7 @@ struct FoldedText {
 
     /// The UTF-8 length of a non-ASCII white-space character at `index`, or 0.
     @inline(__always)
-    private static func unicodeSpaceLength(_ text: UnsafePointer<UInt8>, at index: Int) -> Int {
+    static func unicodeSpaceLength(_ text: UnsafePointer<UInt8>, at index: Int) -> Int {
         let first = text[index]
         switch first {
         case 0xC2:

@@ -67,7 +67,20 @@ enum UTF8Transcoder {
     static func isCleanUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
         while index < count {
+            // Eight bytes at a time while they are all ASCII at or above 0x20 (most of a page).
+            while index &+ 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // High bit set in a byte: non-ASCII; `word - 0x20…` borrows into a byte's high bit
+                // (with `~word`) exactly when some byte is below 0x20.
+                let nonASCII = word & 0x8080_8080_8080_8080
+                let control = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                if nonASCII | control != 0 { break }
+                index &+= 8
+            }
+            guard index < count else { break }
             let byte = bytes[index]
             if byte < 0x80 {
                 if isDisallowedControl(byte) { return false }

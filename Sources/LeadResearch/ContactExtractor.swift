@@ -146,7 +146,8 @@ enum ContactExtractor {
         return out
     }
 
-    private static let postcodes: [(NSRegularExpression, String)] = [
+    /// The patterns ``PostcodeScanner`` checks, in its order (kept for the tests that hold it to them).
+    static let postcodes: [(NSRegularExpression, String)] = [
         (try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9])[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}(?![A-Za-z0-9])"#), "GB"),
         (try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9])[1-9][0-9]{3} ?(?!SA|SD|SS)[A-Z]{2}(?![A-Za-z0-9])"#), "NL"),
         (try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9])(?:D0[1-9]|D1[0-8]|D2[024]|D6W|[ACEFHKNPRTVWXY][0-9]{2}) [A-Z0-9]{4}(?![A-Za-z0-9])"#), "IE"),
@@ -155,9 +156,7 @@ enum ContactExtractor {
     /// A country from a distinctive postal code in the footer/contact text (UK, NL, IE postcodes), not office lists.
     static func countryFromPostcode(_ page: PageScan) -> String? {
         for seg in page.segments where !seg.region.contains(.office) && !seg.region.intersection([.footer, .contact]).isEmpty {
-            let ns = seg.text as NSString
-            let full = NSRange(location: 0, length: ns.length)
-            for (re, country) in postcodes where re.firstMatch(in: seg.text, range: full) != nil { return country }
+            if let country = PostcodeScanner.country(in: seg.text) { return country }
         }
         return nil
     }
@@ -168,7 +167,8 @@ enum ContactExtractor {
         return label
     }
 
-    private static let emailPattern = try! NSRegularExpression(
+    /// What ``EmailScanner`` finds (kept for the tests that hold the scanner to it).
+    static let emailPattern = try! NSRegularExpression(
         pattern: #"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"#)
     private static let obfuscated = try! NSRegularExpression(
         pattern: #"([A-Za-z0-9._%+\-]+)\s*[\[\(\{]\s*(?:at|@|arobase|apenstaart|klammeraffe)\s*[\]\)\}]\s*([A-Za-z0-9\-]+(?:\s*[\[\(\{]\s*(?:dot|punt|punkt|point|\.)\s*[\]\)\}]\s*[A-Za-z0-9\-]+)+)"#,
@@ -224,7 +224,7 @@ enum ContactExtractor {
             let ns = seg.text as NSString
             let full = NSRange(location: 0, length: ns.length)
             if hasAt {
-                for m in emailPattern.matches(in: seg.text, range: full) { out.append(ns.substring(with: m.range).lowercased()) }
+                for m in EmailScanner.matches(in: seg.text) { out.append(m.lowercased()) }
             }
             guard hasBracket else { continue }
             for m in obfuscated.matches(in: seg.text, range: full) {

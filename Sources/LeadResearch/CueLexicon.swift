@@ -281,9 +281,16 @@ struct CueLexicon: Sendable {
             }
             candidates.removeAll(keepingCapacity: true)
             if let ks = table.byExact[t.text] { candidates += ks }
-            let count = t.text.count
-            for len in table.prefixLengths where len <= count {
-                if let ks = table.byPrefix[String(t.text.prefix(len))] { candidates += ks }
+            if !table.prefixLengths.isEmpty {
+                // ASCII without CR (nearly every token): one Character per byte, so the byte count and
+                // byte prefixes are the Character count and prefixes, without walking graphemes.
+                let utf8 = t.text.utf8
+                let ascii = !utf8.contains { $0 >= 0x80 || $0 == 0x0D }
+                let count = ascii ? utf8.count : t.text.count
+                for len in table.prefixLengths where len <= count {
+                    let key = ascii ? String(t.text[..<utf8.index(utf8.startIndex, offsetBy: len)]) : String(t.text.prefix(len))
+                    if let ks = table.byPrefix[key] { candidates += ks }
+                }
             }
             candidates += table.scanned
             // Entries are sorted longest first; keep that order across the buckets.

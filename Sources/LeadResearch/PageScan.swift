@@ -224,7 +224,7 @@ struct PageScanner {
                 let body = node.rawText
                 if !body.isEmpty { page.inlineScripts.append(Self.prefix(body, bytes: Self.scriptLimit)) }
             }
-            noteAttributes(node.attributes, into: &page)
+            _ = readAttributes(node, content: false, into: &page)
             return true
         case "iframe", "img", "source", "embed", "frame":
             if let src = node.attribute("src") ?? node.attribute("data-src") { page.resourceURLs.append(src.lowercased()) }
@@ -245,16 +245,99 @@ struct PageScanner {
         return String(decoding: all[..<end], as: UTF8.self)
     }
 
-    /// Records the attributes fingerprints look at and Cloudflare-protected e-mails.
-    private func noteAttributes(_ attributes: [(name: String, value: String)], into page: inout PageScan) {
-        for (n, v) in attributes {
-            if n.hasPrefix("data-") {
+    /// The attributes the walk and ``TeamCollector`` read from an element, from one pass over its
+    /// attributes; values of the others are never built. When an attribute repeats, the last wins.
+    struct ElementAttributes {
+        var id: String?
+        var cls: String?
+        var itemprop: String?
+        var itemtype: String?
+        var href: String?
+        var rel: String?
+        /// Read only when asked for (the team collector's microdata values).
+        var content: String?
+        var itemscope = false
+        /// The first counter attribute (``counterAttributes``) that holds a number (``counterValue(_:)``).
+        var counter: String?
+    }
+
+    /// Reads an element's ``ElementAttributes`` and records, on the way, the attributes fingerprints
+    /// look at and Cloudflare-protected e-mails (`data-cfemail`).
+    private func readAttributes(_ node: HTMLNode, content wantContent: Bool, into page: inout PageScan) -> ElementAttributes {
+        var a = ElementAttributes()
+        node.forEachAttribute { attribute in
+            let kind = attribute.withNameBytes(Self.attributeKind)
+            switch kind {
+            case .other:
+                return
+            case .data:
+                let n = attribute.name
                 if rules.attributeNames.contains(n) { page.attributeNames.insert(n) }
-                if n == "data-cfemail" { page.cfEmails.append(v) }
-            } else if n == "id" || n == "class", rules.attributeValueHints.matchesAny(v) {
-                page.attributeValues.insert(n + "=" + v.lowercased())
+                var value: String?
+                if n == "data-cfemail" {
+                    let v = attribute.value
+                    page.cfEmails.append(v)
+                    value = v
+                }
+                if a.counter == nil, Self.counterAttributes.contains(n) {
+                    a.counter = Self.counterValue(value ?? attribute.value)
+                }
+            case .id, .class:
+                let v = attribute.value
+                if rules.attributeValueHints.matchesAny(v) {
+                    page.attributeValues.insert((kind == .id ? "id=" : "class=") + v.lowercased())
+                }
+                if kind == .id { a.id = v } else { a.cls = v }
+            case .itemprop: a.itemprop = attribute.value
+            case .itemscope: a.itemscope = true
+            case .itemtype: a.itemtype = attribute.value
+            case .href: a.href = attribute.value
+            case .rel: a.rel = attribute.value
+            case .content: if wantContent { a.content = attribute.value }
             }
         }
+        return a
+    }
+
+    private enum AttributeKind {
+        case other, data, id, `class`, itemprop, itemscope, itemtype, href, rel, content
+    }
+
+    /// Which of the read attributes a name is (ASCII case ignored, as the lower-cased names compared).
+    private static func attributeKind(_ name: UnsafeBufferPointer<UInt8>) -> AttributeKind {
+        switch name.count {
+        case 2: return isName(name, "id") ? .id : .other
+        case 3: return isName(name, "rel") ? .rel : .other
+        case 4: return isName(name, "href") ? .href : .other
+        case 5: return isName(name, "class") ? .class : isDataName(name) ? .data : .other
+        case 7: return isName(name, "content") ? .content : isDataName(name) ? .data : .other
+        case 8:
+            if isName(name, "itemprop") { return .itemprop }
+            if isName(name, "itemtype") { return .itemtype }
+            return isDataName(name) ? .data : .other
+        case 9: return isName(name, "itemscope") ? .itemscope : isDataName(name) ? .data : .other
+        default: return isDataName(name) ? .data : .other
+        }
+    }
+
+    /// Whether the name starts with `data-` (ASCII case ignored).
+    @inline(__always)
+    private static func isDataName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        name.count >= 5 && (name[0] | 0x20) == 0x64 && (name[1] | 0x20) == 0x61 && (name[2] | 0x20) == 0x74
+            && (name[3] | 0x20) == 0x61 && name[4] == 0x2D
+    }
+
+    /// Whether `bytes` are `name` (lower-case ASCII), ASCII case ignored.
+    @inline(__always)
+    private static func isName(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        guard bytes.count == name.utf8CodeUnitCount else { return false }
+        let expected = name.utf8Start
+        for i in 0..<bytes.count {
+            var b = bytes[i]
+            if b >= 0x41 && b <= 0x5A { b += 0x20 }
+            if b != expected[i] { return false }
+        }
+        return true
     }
 
     /// What the walk keeps per open element.
@@ -264,6 +347,8 @@ struct PageScanner {
         var counts: Bool
         var isBlock: Bool
         var opensScope: Bool
+        /// The element's tag (a block's name closes its segment).
+        var tag: TagInfo
     }
 
     private func scanBody(_ body: HTMLNode, into page: inout PageScan, team: inout TeamCollector?) {
@@ -299,18 +384,25 @@ struct PageScanner {
         }
         func appendText(_ s: UnsafeBufferPointer<UInt8>, region: Region) {
             if !started { currentRegion = region; started = true }
-            var previousC2 = false
-            for b in s {
-                switch b {
-                case 0x0A, 0x09, 0x0D:
+            // Runs of bytes kept as they are go in with one copy each.
+            var runStart = 0
+            var i = 0
+            let n = s.count
+            while i < n {
+                let b = s[i]
+                if b == 0x0A || b == 0x09 || b == 0x0D {
+                    current.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
                     current.append(0x20)
-                case 0xA0 where previousC2:
-                    current[current.count - 1] = 0x20  // NBSP (C2 A0) → space
-                default:
-                    current.append(b)
+                    runStart = i + 1
+                } else if b == 0xA0, i > 0, s[i - 1] == 0xC2 {
+                    // NBSP (C2 A0) → space: the C2 is the run's last byte (a C2 is always kept).
+                    current.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
+                    current[current.count - 1] = 0x20
+                    runStart = i + 1
                 }
-                previousC2 = b == 0xC2
+                i += 1
             }
+            current.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<n]))
         }
         /// The last ~60 characters of the current block, for link labels ("Tel:", "Fax:").
         func label() -> String {
@@ -329,46 +421,31 @@ struct PageScanner {
             body,
             enter: { node in
                 let parentRegion = stack.last?.region ?? []
-                let name = node.name
+                let tag = TagTable.info(node)
+                let name = tag.name
                 if name == "br" {
                     if !started { currentRegion = parentRegion; started = true }
                     current.append(0x0A)
-                    stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false))
-                    team?.enter(node, name: name, attributes: [])
+                    stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false, tag: tag))
+                    team?.enter(node, tag: tag, attributes: ElementAttributes())
                     return .skipChildren
                 }
-                let flags = Self.flags[name] ?? []
+                let flags = tag.flags
                 if flags.contains(.resource), handleResourceElement(node, name: name, into: &page) {
-                    stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false))
-                    team?.enter(node, name: name, attributes: [])
+                    stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false, tag: tag))
+                    team?.enter(node, tag: tag, attributes: ElementAttributes())
                     return .skipChildren
                 }
-                let attributes = node.attributes
-                noteAttributes(attributes, into: &page)
-                team?.enter(node, name: name, attributes: attributes)
+                let attributes = readAttributes(node, content: team != nil, into: &page)
+                team?.enter(node, tag: tag, attributes: attributes)
                 if flags.contains(.skipped) {
-                    stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false))
+                    stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false, tag: tag))
                     return .skipChildren
                 }
-                var id: String?, cls: String?, itemprop: String?, itemtype: String?, href: String?, rel: String?
-                var hasScope = false
-                var counter: String?
-                for (n, v) in attributes {
-                    if counter == nil, n.hasPrefix("data-"), Self.counterAttributes.contains(n), let value = Self.counterValue(v) {
-                        counter = value
-                        continue
-                    }
-                    switch n {
-                    case "id": id = v
-                    case "class": cls = v
-                    case "itemprop": itemprop = v
-                    case "itemscope": hasScope = true
-                    case "itemtype": itemtype = v; hasScope = true
-                    case "href": href = v
-                    case "rel": rel = v
-                    default: break
-                    }
-                }
+                let id = attributes.id, cls = attributes.cls, itemprop = attributes.itemprop, itemtype = attributes.itemtype
+                let href = attributes.href, rel = attributes.rel
+                let hasScope = attributes.itemscope || itemtype != nil
+                let counter = attributes.counter
                 var region = parentRegion
                 switch name {
                 case "header": region.insert(.header)
@@ -426,7 +503,7 @@ struct PageScanner {
                 } else {
                     appendSpace(region: region)
                 }
-                stack.append(Context(region: region, counts: true, isBlock: isBlock, opensScope: hasScope))
+                stack.append(Context(region: region, counts: true, isBlock: isBlock, opensScope: hasScope, tag: tag))
                 // Animated counters: the number sits in an attribute while the text shows 0 (or nothing).
                 if let counter, Self.isPlaceholderNumber(node.innerText) {
                     appendText(counter, region: region)
@@ -443,7 +520,7 @@ struct PageScanner {
                 guard let context = stack.popLast(), context.counts else { return }
                 if context.isBlock {
                     blocks.removeLast()
-                    flush(closer: node.name)
+                    flush(closer: context.tag.name)
                 } else {
                     appendSpace(region: context.region)
                 }

@@ -94,12 +94,18 @@ enum TextFold {
 
     /// Appends the folded UTF-8 of `s` to `out` (same result as `Array(fold(s).utf8)`).
     static func appendFolded(_ s: String, to out: inout [UInt8]) {
-        var ascii = true
-        for b in s.utf8 where b >= 0x80 { ascii = false; break }
-        if ascii {
-            for b in s.utf8 { out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
-            return
+        // ASCII (most text): one copy, then A–Z lower-cased in place.
+        var copy = s
+        let appendedASCII: Bool = copy.withUTF8 { bytes in
+            for b in bytes where b >= 0x80 { return false }
+            let start = out.count
+            out.append(contentsOf: bytes)
+            out.withUnsafeMutableBufferPointer { all in
+                for k in start..<all.count where all[k] >= 0x41 && all[k] <= 0x5A { all[k] += 0x20 }
+            }
+            return true
         }
+        if appendedASCII { return }
         let mark = out.count
         for scalar in s.unicodeScalars {
             let v = scalar.value

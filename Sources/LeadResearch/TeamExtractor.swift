@@ -269,26 +269,16 @@ struct TeamCollector {
     }
 
     /// An element starts.
-    mutating func enter(_ node: HTMLNode, name: String, attributes: [(name: String, value: String)]) {
+    mutating func enter(_ node: HTMLNode, tag: TagInfo, attributes: PageScanner.ElementAttributes) {
         if suppressed > 0 {
             suppressed += 1
             return
         }
         let parent = stack.last ?? -1
-        var cls: String?, itemprop: String?, itemtype: String?, content: String?
-        var hasScope = false
-        for (n, v) in attributes {
-            switch n {
-            case "class": cls = v
-            case "itemprop": itemprop = v
-            case "itemscope": hasScope = true
-            case "itemtype": itemtype = v
-            case "content": content = v
-            default: break
-            }
-        }
+        let cls = attributes.cls, itemprop = attributes.itemprop, itemtype = attributes.itemtype, content = attributes.content
+        let hasScope = attributes.itemscope
         let classHints = cls.map { rules.hints($0) }
-        if TeamExtractor.skipped.contains(name) || classHints?.skip == true {
+        if tag.teamSkipped || classHints?.skip == true {
             elements.append(.init(parent: parent, pieceStart: pieces.count, pieceEnd: pieces.count, nameHint: false,
                                   titleHint: false, isBlock: true))
             stack.append(elements.count - 1)
@@ -301,7 +291,7 @@ struct TeamCollector {
             hint.name = hint.name || h.name
             hint.title = hint.title || h.title
         }
-        let isBlock = TeamExtractor.blocks.contains(name)
+        let isBlock = tag.teamBlock
         if parent >= 0, !isBlock {
             // Inline elements inherit their parent's mark (`<p class="role"><span>CEO</span></p>`).
             hint.name = hint.name || elements[parent].nameHint
