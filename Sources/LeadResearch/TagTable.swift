@@ -33,7 +33,8 @@ enum TagTable {
     private static let keys = built.keys
     private static let slots = built.slots
     private static let entries = built.entries
-    private static var built: (keys: [Key], slots: [Int16], entries: [TagInfo]) {
+    /// Built once, on first use.
+    private static let built: (keys: [Key], slots: [Int16], entries: [TagInfo]) = {
         var names = Set<String>(compared)
         names.formUnion(PageScanner.blockElements)
         names.formUnion(PageScanner.headings)
@@ -57,7 +58,7 @@ enum TagTable {
                                    teamSkipped: TeamExtractor.skipped.contains(name), teamBlock: TeamExtractor.blocks.contains(name)))
         }
         return (keys, slots, entries)
-    }
+    }()
 
     /// The bytes, ASCII-lower-cased, packed; `nil` when empty or longer than 16 bytes (no known tag is).
     @inline(__always)
