@@ -30,8 +30,7 @@ struct LeadChunkWork: Sendable {
     let format: OutputFormat
     let all: Bool
 
-    func prepare(_ persons: [(domain: String?, records: [Data])]) -> [Prepared] {
-        let decoder = JSONDecoder()
+    func prepare(_ persons: [(domain: String?, records: [[UInt8]])]) -> [Prepared] {
         var out: [Prepared] = []
         out.reserveCapacity(persons.count)
         for person in persons {
@@ -39,7 +38,7 @@ struct LeadChunkWork: Sendable {
             var records: [CleanRecord] = []
             records.reserveCapacity(person.records.count)
             do {
-                for data in person.records { records.append(try RecordSpool.decode(data, with: decoder)) }
+                for data in person.records { records.append(try RecordSpool.decode(data)) }
             } catch {
                 p.failure = error
                 out.append(p)
