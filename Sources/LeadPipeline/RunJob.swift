@@ -247,8 +247,8 @@ public struct RunJob: Sendable {
                             report.byStatus[p.status, default: 0] += 1
                             Self.countFill(line, into: &report.filled)
                             report.handoff.add(lead: line, recordTime: p.recordTime, runTime: options.now)
-                            if let text = p.text {
-                                try out.write(text: text)
+                            if let bytes = p.bytes {
+                                try out.write(bytes: bytes)
                                 report.written += 1
                             }
                         }
