@@ -32,74 +32,119 @@ public enum JSONValue: Sendable, Equatable {
 
     /// The compact JSON text (no spaces, `/` not escaped, non-ASCII kept as UTF-8).
     public var serialized: String {
-        var out = ""
-        out.reserveCapacity(256)
+        String(decoding: serializedBytes, as: UTF8.self)
+    }
+
+    /// The compact JSON text as UTF-8 bytes (the bytes of ``serialized``).
+    public var serializedBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
         write(to: &out)
         return out
     }
 
     /// Appends the compact JSON text to `out`.
     public func write(to out: inout String) {
+        out += serialized
+    }
+
+    /// Appends the compact JSON text to `out` as UTF-8 bytes.
+    public func write(to out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .null: Self.append("null", to: &out)
+        case .bool(let b): Self.append(b ? "true" : "false", to: &out)
+        case .int(let i): Self.writeInt(i, to: &out)
         case .double(let d):
             if d.isFinite {
-                if d == d.rounded(), abs(d) < 1e15 { out += String(Int(d)) } else { out += "\(d)" }
+                if d == d.rounded(), abs(d) < 1e15 { Self.writeInt(Int(d), to: &out) } else { out.append(contentsOf: d.description.utf8) }
             } else {
-                out += "null"
+                Self.append("null", to: &out)
             }
         case .string(let s): Self.writeString(s, to: &out)
         case .array(let items):
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+            out.append(0x5B)  // [
+            var first = true
+            for item in items {
+                if !first { out.append(0x2C) }
+                first = false
                 item.write(to: &out)
             }
-            out += "]"
+            out.append(0x5D)
         case .object(let pairs):
-            out += "{"
-            for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out += "," }
+            out.append(0x7B)  // {
+            var first = true
+            for (key, value) in pairs {
+                if !first { out.append(0x2C) }
+                first = false
                 Self.writeString(key, to: &out)
-                out += ":"
+                out.append(0x3A)
                 value.write(to: &out)
             }
-            out += "}"
+            out.append(0x7D)
         }
     }
 
-    static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        var needsEscape = false
-        for u in s.utf8 where u < 0x20 || u == 0x22 || u == 0x5C {
-            needsEscape = true
-            break
-        }
-        if !needsEscape {
-            out += s
-        } else {
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case "\u{08}": out += "\\b"
-                case "\u{0C}": out += "\\f"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
+    private static func append(_ s: StaticString, to out: inout [UInt8]) {
+        s.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    /// Decimal digits, as `String(i)` writes them.
+    static func writeInt(_ i: Int, to out: inout [UInt8]) {
+        if i >= 0, i < 10 { return out.append(0x30 + UInt8(i)) }
+        if i < 0 { out.append(0x2D) }
+        var m = i.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of UInt64.max
+        withUnsafeMutableBytes(of: &digits) { buf in
+            var k = buf.count
+            while m > 0 {
+                k -= 1
+                buf[k] = 0x30 + UInt8(m % 10)
+                m /= 10
             }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buf[k...]))
         }
-        out += "\""
+    }
+
+    /// A JSON string: `"` and `\` escaped, `\n` `\r` `\t` `\b` `\f` for those controls, `\u00xx` (lower-case hex)
+    /// for the other controls below U+0020; everything else, U+2028/U+2029 included, as its UTF-8.
+    /// Escaping works on bytes: no byte of a multi-byte UTF-8 sequence is below 0x80.
+    static func writeString(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { bytes in
+            var runStart = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let u = bytes[i]
+                if u >= 0x20, u != 0x22, u != 0x5C {
+                    i += 1
+                    continue
+                }
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                out.append(0x5C)
+                switch u {
+                case 0x22: out.append(0x22)
+                case 0x5C: out.append(0x5C)
+                case 0x0A: out.append(0x6E)  // n
+                case 0x0D: out.append(0x72)  // r
+                case 0x09: out.append(0x74)  // t
+                case 0x08: out.append(0x62)  // b
+                case 0x0C: out.append(0x66)  // f
+                default:
+                    let hex = { (d: UInt8) -> UInt8 in d < 10 ? 0x30 + d : 0x57 + d }  // 0-9, a-f
+                    out.append(0x75)  // u
+                    out.append(0x30)
+                    out.append(0x30)
+                    out.append(hex(u >> 4))
+                    out.append(hex(u & 0x0F))
+                }
+                i += 1
+                runStart = i
+            }
+            if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
+        }
+        out.append(0x22)
     }
 }
 

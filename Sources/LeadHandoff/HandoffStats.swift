@@ -20,6 +20,14 @@ public struct HandoffStats: Sendable {
         "company.address", "company.social", "company.technologies",
     ]
 
+    /// Each fill field as its section (person or company), its key in it, and the prefix of its
+    /// sub-fields' provenance keys.
+    static let fillPaths: [(person: Bool, key: String, prefix: String)] = fillFields.map { field in
+        let parts = field.split(separator: ".", maxSplits: 1)
+        precondition(parts.count == 2 && (parts[0] == "person" || parts[0] == "company"), "fill field \(field)")
+        return (parts[0] == "person", String(parts[1]), field + ".")
+    }
+
     struct Source: Sendable {
         var leads = 0, validEmail = 0, researched = 0, merged = 0, rejected = 0, suppressed = 0
         var byStatus: [String: Int] = [:]
@@ -39,7 +47,8 @@ public struct HandoffStats: Sendable {
     var grades: [String: Int] = [:]
     var disqualifiers: [String: Int] = [:]
     var rejectReasons: [String: RejectReason] = [:]
-    var filled: [String: [String: Int]] = [:]
+    /// Per ``fillFields`` entry (same index): leads with a value, by provenance method.
+    var filled = [[String: Int]](repeating: [:], count: HandoffStats.fillFields.count)
     var leads = 0
     var sites: [String: Int] = [:]
     var siteExamples: [String: [String]] = [:]
@@ -61,8 +70,8 @@ public struct HandoffStats: Sendable {
         for extra in srcs.dropFirst() { sources[extra["source"]?.text ?? "unknown", default: Source()].merged += 1 }
         var s = sources[first, default: Source()]
         s.leads += 1
-        if case .bool(true)? = line.at("person.email_flags.valid") { s.validEmail += 1 }
-        if line.at("company.site_status")?.text == "ok" { s.researched += 1 }
+        if case .bool(true)? = line["person"]?["email_flags"]?["valid"] { s.validEmail += 1 }
+        if case .string("ok")? = line["company"]?["site_status"] { s.researched += 1 }
         let status = line["status"]?.text ?? "unknown"
         s.byStatus[status, default: 0] += 1
         if let runTime, let t = recordTime.flatMap(Self.parseTime) {
@@ -83,14 +92,18 @@ public struct HandoffStats: Sendable {
                 if let rule = r["rule"]?.text, rule.hasPrefix("dq.") { disqualifiers[rule, default: 0] += 1 }
             }
         }
+        // Fill rates: the person and company objects are looked up once, each field's path and
+        // provenance prefix were split and built once (`fillPaths`).
         let provenance = line["provenance"]
-        for field in Self.fillFields {
-            guard Self.hasValue(line.at(field)) else { continue }
+        let sections = (person: line["person"], company: line["company"])
+        for (i, path) in Self.fillPaths.enumerated() {
+            guard Self.hasValue((path.person ? sections.person : sections.company)?[path.key]) else { continue }
+            let field = Self.fillFields[i]
             var method = provenance?[field]?["method"]?.text
-            if method == nil, let p = provenance?.pairs.first(where: { $0.0.hasPrefix(field + ".") }) {
+            if method == nil, let p = provenance?.pairs.first(where: { $0.0.hasPrefix(path.prefix) }) {
                 method = p.1["method"]?.text  // company.social.linkedin, company.technologies.wix
             }
-            filled[field, default: [:]][method ?? (field.hasPrefix("person.") ? "input" : "derived"), default: 0] += 1
+            filled[i][method ?? (path.person ? "input" : "derived"), default: 0] += 1
         }
     }
 
@@ -207,8 +220,8 @@ public struct HandoffStats: Sendable {
             .object([("reason_code", .string(code)), ("count", .int(r.count)),
                      ("examples", .array(r.examples.map { .object([("file", .string($0.file)), ("line", .int($0.line)), ("record", .int($0.record))]) }))])
         }
-        let fill: [(String, JSONValue)] = Self.fillFields.map { field in
-            let methods = filled[field] ?? [:]
+        let fill: [(String, JSONValue)] = Self.fillFields.enumerated().map { i, field in
+            let methods = filled[i]
             let total = methods.values.reduce(0, +)
             return (field, .object([
                 ("filled", .int(total)), ("rate", Self.ratio(total, leads)),

@@ -16,9 +16,9 @@ public struct SourceRef: Sendable, Codable, Equatable {
 
 /// One input record after cleaning: the unit that is spooled, deduped and merged into a person.
 ///
-/// Codable so that the run can spool records to disk and keep only the dedupe index in memory.
-/// Made by ``LeadStages/clean(_:)``; the fields the queue needs for dedupe are public.
-public struct CleanRecord: Sendable, Codable {
+/// The run spools records to disk in ``SpoolCodec``'s binary form and keeps only the dedupe index in
+/// memory; a new field must be added there too (its round-trip test lists every field). Made by ``LeadStages/clean(_:)``; the fields the queue needs for dedupe are public.
+public struct CleanRecord: Sendable, Equatable {
     /// Where the record came from.
     public var ref: SourceRef
     /// A cut-off record (see `RawRecord.truncated`).
@@ -57,7 +57,7 @@ public struct CleanRecord: Sendable, Codable {
     /// Consent evidence beyond yes/no (statement text, subscriptions, lawful basis, opt-in times), if the record has any.
     var consentDetail: ConsentDetail? = nil
 
-    struct Flags: Sendable, Codable, Equatable {
+    struct Flags: Sendable, Equatable {
         var valid: Bool
         var freemail: Bool
         var disposable: Bool
@@ -65,7 +65,7 @@ public struct CleanRecord: Sendable, Codable {
         var invalidReason: String?
     }
 
-    struct Pair: Sendable, Codable, Equatable {
+    struct Pair: Sendable, Equatable {
         var name: String
         var value: String
     }
@@ -74,7 +74,7 @@ public struct CleanRecord: Sendable, Codable {
 /// What a record says about consent beyond yes/no: the statement agreed to, per-subscription
 /// choices, a stated lawful basis and opt-in/confirmation times (PRODUCT.md hand-off; written as
 /// `person.consent_detail`).
-struct ConsentDetail: Sendable, Codable, Equatable {
+struct ConsentDetail: Sendable, Equatable {
     /// A stated lawful basis (`consent`, `legitimate_interest`, …, as the record gives it), else
     /// `consent` when the person agreed to a stated text or opted in; `nil` otherwise.
     var basis: String?
@@ -87,7 +87,7 @@ struct ConsentDetail: Sendable, Codable, Equatable {
     /// When a double opt-in was confirmed (newsletter `CONFIRM_TIME`, …), as found.
     var confirmedAt: String?
 
-    struct Communication: Sendable, Codable, Equatable {
+    struct Communication: Sendable, Equatable {
         var id: String?
         var granted: Bool?
         var text: String?

@@ -11,24 +11,18 @@ struct IntakeCleanWork: Sendable {
         var record: CleanRecord
         /// On the suppression list (its address or one of its domains).
         var listed: Bool
-        /// The spool bytes (`nil` when encoding failed, see `failure`).
-        var data: Data?
-        var failure: String?
+        /// The spool bytes (``SpoolCodec``).
+        var data: [UInt8]
     }
 
     let stages: LeadStages
     let suppression: SuppressionList?
 
     func clean(_ raws: [RawRecord]) -> [Cleaned] {
-        let encoder = JSONEncoder()
-        return raws.map { raw in
+        raws.map { raw in
             let record = stages.clean(raw)
             let listed = suppression.map { LeadStages.isSuppressed(record, by: $0) } ?? false
-            do {
-                return Cleaned(record: record, listed: listed, data: try encoder.encode(record))
-            } catch {
-                return Cleaned(record: record, listed: listed, data: nil, failure: "\(error)")
-            }
+            return Cleaned(record: record, listed: listed, data: RecordSpool.encode(record))
         }
     }
 }

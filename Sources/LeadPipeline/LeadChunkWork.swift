@@ -11,8 +11,9 @@ struct LeadChunkWork: Sendable {
         /// The lead line (`nil` when held back).
         var line: JSONValue?
         var status = ""
-        /// The bytes to write (`nil` when the lead is not written: not qualified without `--all`).
-        var text: String?
+        /// The bytes to write, line end included (`nil` when the lead is not written: not qualified
+        /// without `--all`).
+        var bytes: [UInt8]?
         /// The timestamp of the first record that has one, for the hand-off age.
         var recordTime: String?
         /// The company domain redirected to a suppressed one: nothing is handed over.
@@ -30,8 +31,7 @@ struct LeadChunkWork: Sendable {
     let format: OutputFormat
     let all: Bool
 
-    func prepare(_ persons: [(domain: String?, records: [Data])]) -> [Prepared] {
-        let decoder = JSONDecoder()
+    func prepare(_ persons: [(domain: String?, records: [[UInt8]])]) -> [Prepared] {
         var out: [Prepared] = []
         out.reserveCapacity(persons.count)
         for person in persons {
@@ -39,7 +39,7 @@ struct LeadChunkWork: Sendable {
             var records: [CleanRecord] = []
             records.reserveCapacity(person.records.count)
             do {
-                for data in person.records { records.append(try RecordSpool.decode(data, with: decoder)) }
+                for data in person.records { records.append(try RecordSpool.decode(data)) }
             } catch {
                 p.failure = error
                 out.append(p)
@@ -65,7 +65,15 @@ struct LeadChunkWork: Sendable {
             p.status = status
             p.recordTime = records.first(where: { $0.timestamp != nil })?.timestamp
             if all || status == "qualified" {
-                p.text = format.isCSV ? format.render(line) : line.serialized + "\n"
+                if format.isCSV {
+                    p.bytes = Array(format.render(line).utf8)
+                } else {
+                    var bytes: [UInt8] = []
+                    bytes.reserveCapacity(4096)
+                    line.write(to: &bytes)
+                    bytes.append(0x0A)
+                    p.bytes = bytes
+                }
             }
             out.append(p)
         }

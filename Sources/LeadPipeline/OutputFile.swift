@@ -31,9 +31,15 @@ final class OutputFile {
     }
 
     func writeLine(_ value: JSONValue) throws(LeadsmithError) {
-        var s = value.serialized
-        s.append("\n")
-        buffer.append(contentsOf: s.utf8)
+        value.write(to: &buffer)
+        buffer.append(0x0A)
+        lines += 1
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    /// Appends bytes as they are (one line with its line ending).
+    func write(bytes: [UInt8]) throws(LeadsmithError) {
+        buffer.append(contentsOf: bytes)
         lines += 1
         if buffer.count >= 1 << 16 { try flush() }
     }

@@ -3,7 +3,8 @@ import LeadCore
 
 /// An append-only temporary file of cleaned records, so a run keeps only the dedupe index in memory.
 ///
-/// Records are written as JSON lines; each append returns the location used to read it back.
+/// Records are written in the binary form of ``SpoolCodec``, one after the other; each append
+/// returns the location used to read it back.
 final class RecordSpool {
     struct Location: Sendable {
         var offset: UInt64
@@ -13,13 +14,11 @@ final class RecordSpool {
     private let url: URL
     private let handle: FileHandle
     private var size: UInt64 = 0
-    private var pending = Data()
-    private let encoder = JSONEncoder()
-    private let decoder = JSONDecoder()
+    private var pending: [UInt8] = []
 
     init() throws(LeadsmithError) {
         let dir = FileManager.default.temporaryDirectory
-        url = dir.appendingPathComponent("leadsmith-spool-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max)).ndjson")
+        url = dir.appendingPathComponent("leadsmith-spool-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max)).bin")
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw LeadsmithError(.outputFailed, "cannot create the temporary spool file", file: url.path)
         }
@@ -30,6 +29,7 @@ final class RecordSpool {
         }
         // The file is private to this run; unlink it now so it disappears even on a crash.
         unlink(url.path)
+        pending.reserveCapacity(1 << 20 + 4096)
     }
 
     deinit {
@@ -37,24 +37,16 @@ final class RecordSpool {
     }
 
     func append(_ record: CleanRecord) throws(LeadsmithError) -> Location {
-        let data: Data
-        do {
-            data = try encoder.encode(record)
-        } catch {
-            throw LeadsmithError(.internalError, "cannot encode a record for the spool: \(error)")
-        }
-        let loc = Location(offset: size + UInt64(pending.count), length: UInt32(data.count))
-        pending.append(data)
-        pending.append(0x0A)
-        if pending.count >= 1 << 20 { try flush() }
-        return loc
+        try append(encoded: Self.encode(record))
     }
 
-    /// Appends a record already encoded (``encode(_:with:)``); returns where it is.
-    func append(encoded data: Data) throws(LeadsmithError) -> Location {
-        let loc = Location(offset: size + UInt64(pending.count), length: UInt32(data.count))
-        pending.append(data)
-        pending.append(0x0A)
+    /// Appends a record already encoded (``encode(_:)``); returns where it is.
+    func append(encoded bytes: [UInt8]) throws(LeadsmithError) -> Location {
+        guard bytes.count <= Int(UInt32.max) else {
+            throw LeadsmithError(.internalError, "a record is too large for the spool (\(bytes.count) bytes)")
+        }
+        let loc = Location(offset: size + UInt64(pending.count), length: UInt32(bytes.count))
+        pending.append(contentsOf: bytes)
         if pending.count >= 1 << 20 { try flush() }
         return loc
     }
@@ -63,7 +55,7 @@ final class RecordSpool {
         guard !pending.isEmpty else { return }
         do {
             try handle.seekToEnd()
-            try handle.write(contentsOf: pending)
+            try handle.write(contentsOf: Data(pending))
         } catch {
             throw LeadsmithError(.outputFailed, "cannot write the temporary spool file: \(error)", file: url.path)
         }
@@ -72,30 +64,45 @@ final class RecordSpool {
     }
 
     func read(_ loc: Location) throws(LeadsmithError) -> CleanRecord {
-        try Self.decode(try readData(loc), with: decoder)
+        try Self.decode(try readData(loc))
     }
 
-    /// The stored bytes of one record, to decode elsewhere (``decode(_:with:)``).
-    func readData(_ loc: Location) throws(LeadsmithError) -> Data {
-        do {
-            try handle.seek(toOffset: loc.offset)
-            guard let data = try handle.read(upToCount: Int(loc.length)), data.count == Int(loc.length) else {
-                throw LeadsmithError(.internalError, "spool file is shorter than expected")
+    /// The stored bytes of one flushed record, to decode elsewhere (``decode(_:)``).
+    func readData(_ loc: Location) throws(LeadsmithError) -> [UInt8] {
+        let n = Int(loc.length)
+        let fd = handle.fileDescriptor
+        var got = 0
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: n) { buffer, count in
+            while got < n {
+                let r = pread(fd, buffer.baseAddress! + got, n - got, off_t(loc.offset) + off_t(got))
+                if r > 0 {
+                    got += r
+                } else if r < 0, errno == EINTR {
+                    continue
+                } else {
+                    failure = r < 0 ? errno : 0
+                    break
+                }
             }
-            return data
-        } catch let e as LeadsmithError {
-            throw e
-        } catch {
-            throw LeadsmithError(.internalError, "cannot read back a spooled record: \(error)")
+            count = got
         }
+        guard got == n else {
+            let reason = failure != 0 ? String(cString: strerror(failure)) : "spool file is shorter than expected"
+            throw LeadsmithError(.internalError, "cannot read back a spooled record: \(reason)", file: url.path)
+        }
+        return bytes
     }
+
+    /// The spool bytes of a record.
+    static func encode(_ record: CleanRecord) -> [UInt8] { SpoolCodec.encode(record) }
 
     /// Decodes the bytes of one spooled record.
-    static func decode(_ data: Data, with decoder: JSONDecoder) throws(LeadsmithError) -> CleanRecord {
+    static func decode(_ bytes: [UInt8]) throws(LeadsmithError) -> CleanRecord {
         do {
-            return try decoder.decode(CleanRecord.self, from: data)
+            return try SpoolCodec.decode(bytes)
         } catch {
-            throw LeadsmithError(.internalError, "cannot read back a spooled record: \(error)")
+            throw LeadsmithError(.internalError, "cannot read back a spooled record: \(error)", cause: error)
         }
     }
 }

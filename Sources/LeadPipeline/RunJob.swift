@@ -129,10 +129,7 @@ public struct RunJob: Sendable {
                                         report.handoff.addSuppressed(source: clean.ref.source.rawValue)
                                         continue
                                     }
-                                    guard let data = c.data else {
-                                        throw LeadsmithError(.internalError, "cannot encode a record for the spool: \(c.failure ?? "")")
-                                    }
-                                    let loc = try spool.append(encoded: data)
+                                    let loc = try spool.append(encoded: c.data)
                                     index.add(key: clean.emailKey, location: loc, truncated: clean.truncated, domain: clean.domain)
                                     if researchEarly, index.domainCount > domainsFed {
                                         for id in domainsFed..<index.domainCount { feed.submit(index.domain(id)) }
@@ -219,11 +216,11 @@ public struct RunJob: Sendable {
                 func start() throws(LeadsmithError) {
                     guard nextChunk < chunkCount else { return }
                     let range = (nextChunk * chunkSize)..<min(persons.count, (nextChunk + 1) * chunkSize)
-                    var input: [(domain: String?, records: [Data])] = []
+                    var input: [(domain: String?, records: [[UInt8]])] = []
                     input.reserveCapacity(range.count)
                     for i in persons[range] {
                         let slot = index.person(Int(i))
-                        var datas: [Data] = []
+                        var datas: [[UInt8]] = []
                         datas.reserveCapacity(slot.records.count)
                         for loc in slot.records { datas.append(try spool.readData(loc)) }
                         input.append((slot.domain, datas))
@@ -251,8 +248,8 @@ public struct RunJob: Sendable {
                             report.byStatus[p.status, default: 0] += 1
                             Self.countFill(line, into: &report.filled)
                             report.handoff.add(lead: line, recordTime: p.recordTime, runTime: options.now)
-                            if let text = p.text {
-                                try out.write(text: text)
+                            if let bytes = p.bytes {
+                                try out.write(bytes: bytes)
                                 report.written += 1
                             }
                         }
