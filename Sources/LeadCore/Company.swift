@@ -77,7 +77,7 @@ public struct CompanyProfile: Sendable, Equatable {
 /// What happened when one page was requested.
 public struct PageOutcome: Sendable, Equatable, Codable {
     /// What happened to a page request.
-    public enum Status: String, Sendable, Codable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
         case ok
         case notFound = "not_found"
         case blocked

@@ -1,8 +1,9 @@
 import LeadCore
 
-/// The binary form of a ``CompanyProfile`` in a run's temporary file (``CompanyStore``): every
-/// field in declaration order, after a version byte. About ten times cheaper to read back than JSON,
-/// which matters because a lead whose company is in the file reads it once per lead.
+/// The binary form of a ``CompanyProfile`` in a run's temporary file (``CompanyStore``), in the
+/// conventions of ``SpoolCodec`` (its writer and reader): a version byte, then every field in
+/// declaration order; a `Fact` is its value, the provenance (URL, method, confidence as its bit
+/// pattern) and the optional evidence; dictionaries are written sorted by key.
 ///
 /// A field added to ``CompanyProfile`` must be added here too: `CompanyStoreTests` counts the
 /// profile's stored properties and fails when this codec does not know them all.
@@ -11,130 +12,178 @@ enum CompanyProfileCodec {
     /// The number of stored properties of ``CompanyProfile`` this codec writes.
     static let fieldCount = 22
 
+    typealias Writer = SpoolCodec.Writer
+    typealias Reader = SpoolCodec.Reader
+
     static func encode(_ p: CompanyProfile) -> [UInt8] {
-        var w = BlobWriter(capacity: 1_024)
-        w.byte(version)
+        var w = Writer()
+        w.bytes.reserveCapacity(1_024)
+        w.bytes.append(version)
         w.string(p.domain)
-        w.array(p.redirectedFrom) { $0.string($1) }
-        w.string(p.siteStatus.rawValue)
-        w.optional(p.redirectLoopWith) { $0.string($1) }
-        w.optional(p.website) { $0.string($1) }
-        for fact in [p.name, p.legalName, p.description] { w.optional(fact) { $0.fact($1) { $0.string($1) } } }
-        w.optional(p.industry) { $0.fact($1) { $0.string($1.rawValue) } }
-        for fact in [p.country, p.language] { w.optional(fact) { $0.fact($1) { $0.string($1) } } }
-        w.optional(p.employees) { $0.fact($1) { $0.employeeCount($1) } }
-        w.array(p.employeeClaims) { $0.fact($1) { $0.employeeCount($1) } }
-        w.optional(p.founded) { $0.fact($1) { $0.int($1) } }
-        w.optional(p.phone) { $0.fact($1) { $0.string($1) } }
-        w.array(p.phones) { $0.string($1) }
-        w.array(p.emails) { $0.string($1) }
-        w.optional(p.address) { w, fact in
-            w.fact(fact) { w, a in
-                for part in [a.street, a.postalCode, a.city, a.country] { w.optional(part) { $0.string($1) } }
-            }
+        w.strings(p.redirectedFrom)
+        w.varint(UInt64(p.siteStatus.ordinal))
+        w.string(p.redirectLoopWith)
+        w.string(p.website)
+        for fact in [p.name, p.legalName, p.description] { w.fact(fact) { $0.string($1) } }
+        w.fact(p.industry) { $0.varint(UInt64($1.ordinal)) }
+        for fact in [p.country, p.language] { w.fact(fact) { $0.string($1) } }
+        w.fact(p.employees) { $0.employeeCount($1) }
+        w.varint(UInt64(p.employeeClaims.count))
+        for claim in p.employeeClaims { w.fact(claim) { $0.employeeCount($1) } }
+        w.fact(p.founded) { $0.int($1) }
+        w.fact(p.phone) { $0.string($1) }
+        w.strings(p.phones)
+        w.strings(p.emails)
+        w.fact(p.address) { w, a in
+            for part in [a.street, a.postalCode, a.city, a.country] { w.string(part) }
         }
-        w.array(p.social.sorted { $0.key < $1.key }) { w, pair in
-            w.string(pair.key.rawValue)
-            w.fact(pair.value) { $0.string($1) }
+        w.varint(UInt64(p.social.count))
+        for (network, fact) in p.social.sorted(by: { $0.key < $1.key }) {
+            w.varint(UInt64(network.ordinal))
+            w.fact(fact) { $0.string($1) }
         }
-        w.array(p.technologies.sorted { $0.key < $1.key }) { w, pair in
-            w.string(pair.key)
-            w.fact(pair.value) { $0.string($1) }
+        w.varint(UInt64(p.technologies.count))
+        for (id, fact) in p.technologies.sorted(by: { $0.key < $1.key }) {
+            w.string(id)
+            w.fact(fact) { $0.string($1) }
         }
-        w.array(p.pages) { w, page in
+        w.varint(UInt64(p.pages.count))
+        for page in p.pages {
             w.string(page.url)
-            w.string(page.status.rawValue)
-            w.optional(page.detail) { $0.string($1) }
+            w.varint(UInt64(page.status.ordinal))
+            w.string(page.detail)
         }
-        w.array(p.people) { w, person in
+        w.varint(UInt64(p.people.count))
+        for person in p.people {
             w.string(person.name)
-            w.optional(person.title) { $0.string($1) }
+            w.string(person.title)
             w.string(person.url)
         }
         return w.bytes
     }
 
-    /// - Throws: ``BlobReader/Malformed`` when the bytes are short, corrupt or of another version.
-    static func decode(_ bytes: [UInt8]) throws(BlobReader.Malformed) -> CompanyProfile {
-        var r = BlobReader(bytes)
+    /// - Throws: ``SpoolCodecError`` when the bytes are short, corrupt or of another version.
+    static func decode(_ bytes: [UInt8]) throws(SpoolCodecError) -> CompanyProfile {
+        // withUnsafeBytes rethrows untyped; carry the typed error out by hand.
+        let result: Result<CompanyProfile, SpoolCodecError> = bytes.withUnsafeBytes { buffer in
+            do throws(SpoolCodecError) { return .success(try decode(buffer)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    static func decode(_ bytes: UnsafeRawBufferPointer) throws(SpoolCodecError) -> CompanyProfile {
+        var r = Reader(bytes: bytes)
+        r.field = "version"
         let v = try r.byte()
-        guard v == version else { throw BlobReader.Malformed(offset: 0, what: "company record version \(v), expected \(version)") }
+        guard v == version else { throw SpoolCodecError(reason: .unknownVersion(v), offset: 0, field: "version") }
+        r.field = "domain"
         var p = CompanyProfile(domain: try r.string(), siteStatus: .ok)
-        p.redirectedFrom = try r.array { r throws(BlobReader.Malformed) in try r.string() }
-        p.siteStatus = try r.rawValue(SiteStatus.self)
-        p.redirectLoopWith = try r.optional { r throws(BlobReader.Malformed) in try r.string() }
-        p.website = try r.optional { r throws(BlobReader.Malformed) in try r.string() }
-        p.name = try r.optionalStringFact()
-        p.legalName = try r.optionalStringFact()
-        p.description = try r.optionalStringFact()
-        p.industry = try r.optional { r throws(BlobReader.Malformed) in
-            try r.fact { r throws(BlobReader.Malformed) in try r.rawValue(Industry.self) }
-        }
-        p.country = try r.optionalStringFact()
-        p.language = try r.optionalStringFact()
-        p.employees = try r.optional { r throws(BlobReader.Malformed) in try r.fact { r throws(BlobReader.Malformed) in try r.employeeCount() } }
-        p.employeeClaims = try r.array { r throws(BlobReader.Malformed) in try r.fact { r throws(BlobReader.Malformed) in try r.employeeCount() } }
-        p.founded = try r.optional { r throws(BlobReader.Malformed) in try r.fact { r throws(BlobReader.Malformed) in try r.int() } }
-        p.phone = try r.optionalStringFact()
-        p.phones = try r.array { r throws(BlobReader.Malformed) in try r.string() }
-        p.emails = try r.array { r throws(BlobReader.Malformed) in try r.string() }
-        p.address = try r.optional { r throws(BlobReader.Malformed) in
-            try r.fact { r throws(BlobReader.Malformed) in
-                PostalAddress(street: try r.optional { r throws(BlobReader.Malformed) in try r.string() },
-                              postalCode: try r.optional { r throws(BlobReader.Malformed) in try r.string() },
-                              city: try r.optional { r throws(BlobReader.Malformed) in try r.string() },
-                              country: try r.optional { r throws(BlobReader.Malformed) in try r.string() })
-            }
-        }
+        p.redirectedFrom = try r.strings()
+        p.siteStatus = try r.ordinal(SiteStatus.self)
+        p.redirectLoopWith = try r.optionalString()
+        p.website = try r.optionalString()
+        r.field = "facts"
+        p.name = try r.stringFact()
+        p.legalName = try r.stringFact()
+        p.description = try r.stringFact()
+        p.industry = try r.fact { r throws(SpoolCodecError) in try r.ordinal(Industry.self) }
+        p.country = try r.stringFact()
+        p.language = try r.stringFact()
+        r.field = "employees"
+        p.employees = try r.fact { r throws(SpoolCodecError) in try r.employeeCount() }
         for _ in 0..<(try r.count()) {
-            let network = try r.rawValue(SocialNetwork.self)
-            p.social[network] = try r.fact { r throws(BlobReader.Malformed) in try r.string() }
+            guard let claim = try r.fact({ r throws(SpoolCodecError) in try r.employeeCount() }, optional: false) else { continue }
+            p.employeeClaims.append(claim)
         }
+        r.field = "founded"
+        p.founded = try r.fact { r throws(SpoolCodecError) in try r.int() }
+        r.field = "contacts"
+        p.phone = try r.stringFact()
+        p.phones = try r.strings()
+        p.emails = try r.strings()
+        p.address = try r.fact { r throws(SpoolCodecError) in
+            PostalAddress(street: try r.optionalString(), postalCode: try r.optionalString(),
+                          city: try r.optionalString(), country: try r.optionalString())
+        }
+        r.field = "social"
+        for _ in 0..<(try r.count()) {
+            let network = try r.ordinal(SocialNetwork.self)
+            p.social[network] = try r.fact({ r throws(SpoolCodecError) in try r.string() }, optional: false)
+        }
+        r.field = "technologies"
         for _ in 0..<(try r.count()) {
             let id = try r.string()
-            p.technologies[id] = try r.fact { r throws(BlobReader.Malformed) in try r.string() }
+            p.technologies[id] = try r.fact({ r throws(SpoolCodecError) in try r.string() }, optional: false)
         }
-        p.pages = try r.array { r throws(BlobReader.Malformed) in
-            PageOutcome(url: try r.string(), status: try r.rawValue(PageOutcome.Status.self),
-                        detail: try r.optional { r throws(BlobReader.Malformed) in try r.string() })
+        r.field = "pages"
+        for _ in 0..<(try r.count()) {
+            p.pages.append(PageOutcome(url: try r.string(), status: try r.ordinal(PageOutcome.Status.self),
+                                       detail: try r.optionalString()))
         }
-        p.people = try r.array { r throws(BlobReader.Malformed) in
-            TeamMember(name: try r.string(), title: try r.optional { r throws(BlobReader.Malformed) in try r.string() },
-                       url: try r.string())
+        r.field = "people"
+        for _ in 0..<(try r.count()) {
+            p.people.append(TeamMember(name: try r.string(), title: try r.optionalString(), url: try r.string()))
         }
-        guard r.atEnd else { throw BlobReader.Malformed(offset: r.offset, what: "trailing bytes") }
+        guard r.offset == bytes.count else {
+            throw SpoolCodecError(reason: .trailingBytes(bytes.count - r.offset), offset: r.offset, field: "end")
+        }
         return p
     }
 }
 
-extension BlobWriter {
-    fileprivate mutating func fact<T: Sendable & Equatable>(_ fact: Fact<T>, _ value: (inout BlobWriter, T) -> Void) {
+extension SpoolCodec.Writer {
+    fileprivate mutating func strings(_ values: [String]) {
+        varint(UInt64(values.count))
+        for v in values { string(v) }
+    }
+
+    /// A presence byte (for an optional fact), then the value, provenance and evidence.
+    fileprivate mutating func fact<T: Sendable & Equatable>(_ fact: Fact<T>?, _ value: (inout Self, T) -> Void) {
+        guard let fact else { return bytes.append(0) }
+        bytes.append(1)
+        self.fact(fact, value)
+    }
+
+    /// The value, provenance and evidence (no presence byte).
+    fileprivate mutating func fact<T: Sendable & Equatable>(_ fact: Fact<T>, _ value: (inout Self, T) -> Void) {
         value(&self, fact.value)
         string(fact.provenance.url)
-        string(fact.provenance.method.rawValue)
+        varint(UInt64(fact.provenance.method.ordinal))
         double(fact.provenance.confidence)
-        optional(fact.evidence) { $0.string($1) }
+        string(fact.evidence)
     }
 
     fileprivate mutating func employeeCount(_ c: EmployeeCount) {
-        string(c.kind.rawValue)
+        varint(UInt64(c.kind.ordinal))
         int(c.min)
-        optional(c.max) { $0.int($1) }
+        bool(c.max != nil)
+        if let max = c.max { int(max) }
     }
 }
 
-extension BlobReader {
-    fileprivate mutating func fact<T: Sendable & Equatable>(_ value: (inout BlobReader) throws(Malformed) -> T) throws(Malformed) -> Fact<T> {
+extension SpoolCodec.Reader {
+    fileprivate mutating func strings() throws(SpoolCodecError) -> [String] {
+        let n = try count()
+        var out: [String] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try string()) }
+        return out
+    }
+
+    /// A fact: after a presence byte when `optional` (`nil` when absent), else directly.
+    fileprivate mutating func fact<T: Sendable & Equatable>(_ value: (inout Self) throws(SpoolCodecError) -> T,
+                                      optional: Bool = true) throws(SpoolCodecError) -> Fact<T>? {
+        if optional, !(try bool()) { return nil }
         let v = try value(&self)
-        let provenance = Provenance(url: try string(), method: try rawValue(ExtractionMethod.self), confidence: try double())
-        return Fact(v, provenance: provenance, evidence: try optional { r throws(Malformed) in try r.string() })
+        let provenance = Provenance(url: try string(), method: try ordinal(ExtractionMethod.self), confidence: try double())
+        return Fact(v, provenance: provenance, evidence: try optionalString())
     }
 
-    fileprivate mutating func optionalStringFact() throws(Malformed) -> Fact<String>? {
-        try optional { r throws(Malformed) in try r.fact { r throws(Malformed) in try r.string() } }
+    fileprivate mutating func stringFact() throws(SpoolCodecError) -> Fact<String>? {
+        try fact { r throws(SpoolCodecError) in try r.string() }
     }
 
-    fileprivate mutating func employeeCount() throws(Malformed) -> EmployeeCount {
-        EmployeeCount(kind: try rawValue(EmployeeCount.Kind.self), min: try int(), max: try optional { r throws(Malformed) in try r.int() })
+    fileprivate mutating func employeeCount() throws(SpoolCodecError) -> EmployeeCount {
+        EmployeeCount(kind: try ordinal(EmployeeCount.Kind.self), min: try int(), max: try bool() ? try int() : nil)
     }
 }

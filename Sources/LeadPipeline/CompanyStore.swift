@@ -40,10 +40,10 @@ final class CompanyStore: Sendable {
         if let profile = inMemory[domain] { return profile }
         guard let location = spilled[domain], let file else { return nil }
         let bytes = try file.read(location)
-        do throws(BlobReader.Malformed) {
+        do throws(SpoolCodecError) {
             return try CompanyProfileCodec.decode(bytes)
         } catch {
-            throw LeadsmithError(.internalError, "cannot read back a researched company from the temporary file: \(error)")
+            throw LeadsmithError(.internalError, "cannot read back a researched company from the temporary file: \(error)", cause: error)
         }
     }
 

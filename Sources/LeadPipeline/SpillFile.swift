@@ -22,7 +22,7 @@ final class SpillFile: Sendable {
 
     private let fd: Int32
     private let path: String
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     /// - Throws: `output_failed` when the file cannot be created.
     init(prefix: String) throws(LeadsmithError) {
@@ -33,6 +33,9 @@ final class SpillFile: Sendable {
             throw LeadsmithError(.outputFailed, "cannot create a temporary file: \(String(cString: strerror(errno)))", file: path)
         }
         unlink(path)
+        var pending: [UInt8] = []
+        pending.reserveCapacity(1 << 20 + 4_096)
+        state = Mutex(State(pending: pending))
     }
 
     deinit {
@@ -62,24 +65,28 @@ final class SpillFile: Sendable {
     /// The bytes of one appended blob (after a ``flush()``).
     /// - Throws: `internal_error` when the file is shorter than the location says.
     func read(_ location: Location) throws(LeadsmithError) -> [UInt8] {
-        let length = Int(location.length)
-        guard length > 0 else { return [] }
-        var data = [UInt8](repeating: 0, count: length)
-        var done = 0
-        let failure: Int32? = data.withUnsafeMutableBytes { raw in
-            while done < length {
-                let n = pread(fd, raw.baseAddress! + done, length - done, off_t(location.offset) + off_t(done))
-                if n < 0, errno == EINTR { continue }
-                if n <= 0 { return n < 0 ? errno : 0 }
-                done += n
+        let n = Int(location.length)
+        var got = 0
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: n) { buffer, count in
+            while got < n {
+                let r = pread(fd, buffer.baseAddress! + got, n - got, off_t(location.offset) + off_t(got))
+                if r > 0 {
+                    got += r
+                } else if r < 0, errno == EINTR {
+                    continue
+                } else {
+                    failure = r < 0 ? errno : 0
+                    break
+                }
             }
-            return nil
+            count = got
         }
-        if let failure {
-            let why = failure == 0 ? "the file is shorter than expected" : String(cString: strerror(failure))
+        guard got == n else {
+            let why = failure != 0 ? String(cString: strerror(failure)) : "the file is shorter than expected"
             throw LeadsmithError(.internalError, "cannot read back a temporary file: \(why)", file: path)
         }
-        return data
+        return bytes
     }
 
     private func write(_ s: inout State) throws(LeadsmithError) {

@@ -200,6 +200,15 @@ enum SpoolCodec {
 
         mutating func bool(_ b: Bool) { bytes.append(b ? 1 : 0) }
 
+        /// The bit pattern, little-endian (exact for every value, NaN payloads and -0 included).
+        mutating func double(_ d: Double) {
+            var bits = d.bitPattern
+            for _ in 0..<8 {
+                bytes.append(UInt8(truncatingIfNeeded: bits))
+                bits >>= 8
+            }
+        }
+
         mutating func bool(_ b: Bool?) { bytes.append(b.map { $0 ? 2 : 1 } ?? 0) }
 
         mutating func optionalOrdinal(_ o: Int?) { varint(o.map { UInt64($0) + 1 } ?? 0) }
@@ -267,6 +276,14 @@ enum SpoolCodec {
             }
         }
 
+        mutating func double() throws(SpoolCodecError) -> Double {
+            guard bytes.count - offset >= 8 else { throw fail(.truncated) }
+            var bits: UInt64 = 0
+            for i in 0..<8 { bits |= UInt64(bytes[offset + i]) << (8 * UInt64(i)) }
+            offset += 8
+            return Double(bitPattern: bits)
+        }
+
         mutating func optionalBool() throws(SpoolCodecError) -> Bool? {
             switch try byte() {
             case 0: return nil
@@ -318,7 +335,7 @@ enum SpoolCodec {
 
 extension CaseIterable where Self: Equatable, AllCases: RandomAccessCollection {
     /// The position in `allCases` (the spool's form of an enum).
-    fileprivate var ordinal: Int {
+    var ordinal: Int {
         let all = Self.allCases
         return all.distance(from: all.startIndex, to: all.firstIndex(of: self)!)
     }
