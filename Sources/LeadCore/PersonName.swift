@@ -91,7 +91,7 @@ public enum PersonNameCleaner {
     static func lastCommaFirst(_ raw: String) -> (String, String)? {
         let parts = raw.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }
-        let a = parts[0].trimmingCharacters(in: .whitespaces), b = parts[1].trimmingCharacters(in: .whitespaces)
+        let a = parts[0].trimmingWhitespace(), b = parts[1].trimmingWhitespace()
         guard TextCleaning.hasLetter(a), TextCleaning.hasLetter(b) else { return nil }
         return (a, b)
     }
