@@ -56,6 +56,21 @@ public enum TranscriptFacts {
         let lowerBytes = lowercasedBytes(text)
         guard cueTriggers.contains(where: { bytes(lowerBytes, contain: $0) }) else { return nil }
         let t = stripTags(text)
+        if t.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same cue matches on bytes (``ASCIICues``); offsets are UTF-16 offsets too.
+            let bytes = Array(t.utf8)
+            for m in ASCIICues.matches(in: bytes) {
+                if let normalizer,
+                   normalizer.statements.negators.contains(lastWord(String(decoding: bytes[..<m.lowerBound], as: UTF8.self))) {
+                    continue
+                }
+                let after = String(decoding: bytes[m.upperBound...], as: UTF8.self)
+                if let title = acceptedTitle(after, normalizer: normalizer) {
+                    return (title, restAfter(title, in: after))
+                }
+            }
+            return nil
+        }
         let ns = t as NSString
         let whole = NSRange(location: 0, length: ns.length)
         for m in Patterns.shared.cue.matches(in: t, range: whole) {
