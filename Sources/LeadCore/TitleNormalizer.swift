@@ -201,7 +201,7 @@ public struct TitleNormalizer: Sendable {
         if !cutBefore.isEmpty && toks.count > 1 {
             var i = 1
             outer: while i < toks.count {
-                for cut in cutBefore where i + cut.count <= toks.count && Array(toks[i..<(i + cut.count)]) == cut {
+                for cut in cutBefore where i + cut.count <= toks.count && toks[i..<(i + cut.count)].elementsEqual(cut) {
                     end = i
                     break outer
                 }
@@ -249,6 +249,8 @@ extension TitleNormalizer {
     /// "The CEO's assistant" → "assistant to The CEO's": a title before a possessive `'s` is another
     /// person's, so it moves behind a `cut_before` word.
     static func afterPossessive(_ text: String) -> String {
+        // Without a `'` byte or the first byte of `’` there is no apostrophe Character.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 == 0xE2 }) else { return text }
         var cut: String.Index?
         var i = text.startIndex
         while i < text.endIndex {
@@ -318,7 +320,7 @@ extension TitleNormalizer {
         next: while i < toks.count {
             if let list = abbreviations[toks[i]] {
                 for entry in list where i + entry.key.count <= toks.count
-                    && Array(toks[i..<(i + entry.key.count)]) == entry.key {
+                    && toks[i..<(i + entry.key.count)].elementsEqual(entry.key) {
                     out.append(contentsOf: entry.expansion)
                     i += entry.key.count
                     continue next

@@ -82,4 +82,29 @@ struct CleaningFastPathTests {
         let old = after.range(of: title).map { String(after[$0.upperBound...]) } ?? ""
         #expect(TranscriptFacts.restAfter(title, in: after) == old)
     }
+
+    /// The ASCII answers the name and letter checks rely on: alphabetic is `A-Z`/`a-z`, upper case
+    /// `A-Z`, lower case `a-z`.
+    @Test func asciiLetterPropertiesAreUnicodes() {
+        for v in 0..<0x80 {
+            let s = Unicode.Scalar(UInt8(v))
+            #expect(TextCleaning.isAlphabetic(s) == s.properties.isAlphabetic, "U+\(String(v, radix: 16))")
+            #expect((v >= 0x41 && v <= 0x5A) == (s.properties.isAlphabetic && s.properties.isUppercase))
+            #expect((v >= 0x61 && v <= 0x7A) == (s.properties.isAlphabetic && s.properties.isLowercase))
+        }
+        for s in ["\u{AA}", "\u{E9}", "\u{1F600}", "\u{0301}", "\u{3042}"].map({ $0.unicodeScalars.first! }) {
+            #expect(TextCleaning.isAlphabetic(s) == s.properties.isAlphabetic)
+        }
+    }
+
+    @Test(arguments: ["Jan (Sales)", "Jan", "JAN DE VRIES", "o'brien", "Zoë (NL", "(x) y", "Mr. Smith", "ÖZLEM", "mccarthy"])
+    func namesUnchanged(_ raw: String) {
+        // Cleaned as before: the shortcuts only skip walks that would copy the text.
+        let name = PersonNameCleaner.clean(first: raw, last: nil, full: nil)
+        let expected: [String: String?] = [
+            "Jan (Sales)": "Jan", "Jan": "Jan", "JAN DE VRIES": "Jan de Vries", "o'brien": "O'Brien", "Zoë (NL": "Zoë",
+            "(x) y": "Y", "Mr. Smith": "Smith", "ÖZLEM": "Özlem", "mccarthy": "McCarthy",
+        ]
+        #expect(name.full == expected[raw]!)
+    }
 }
