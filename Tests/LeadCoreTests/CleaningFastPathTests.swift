@@ -107,4 +107,15 @@ struct CleaningFastPathTests {
         ]
         #expect(name.full == expected[raw]!)
     }
+
+    @Test(arguments: texts + ["Jan@Acme.NL", "MAILTO:jan@acme.nl?x", "mailto:", "Mailto:x", "mailt:x@y.z", "a@@b", "@", "@a@",
+                              "x\r\n@y.de", "Jan <jan@acme.nl>", "JAN.DE.VRIES@ACME.NL", "ab@cd", "\r\nmailto:x"])
+    func emailStepsAgree(_ text: String) {
+        let trimmed = TextCleaning.trimmed(text)
+        guard !trimmed.isEmpty else { return }
+        if let fast = EmailParser.asciiSteps2to4(trimmed) {
+            #expect(fast == EmailParser.steps2to4(trimmed))
+            #expect(EmailParser.splitAtSigns(fast) == fast.split(separator: "@", omittingEmptySubsequences: false))
+        }
+    }
 }
