@@ -168,3 +168,42 @@ extension TranscriptFacts {
         }
     }
 }
+
+extension TranscriptFacts {
+    /// `Patterns.tag` (`</?[a-z][a-z0-9]*(?:\s[^<>@]*)?/?>`, any case) replaced by spaces on the bytes
+    /// of ASCII text: the same matches, left to right, without the regex engine.
+    static func asciiStrippingTags(_ t: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(t.count)
+        var i = 0
+        while i < t.count {
+            if t[i] == UInt8(ascii: "<"), let end = asciiTagEnd(t, from: i) {
+                out.append(0x20)
+                i = end
+                continue
+            }
+            out.append(t[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The end of a tag starting with the `<` at `i`, or `nil`.
+    static func asciiTagEnd(_ t: [UInt8], from i: Int) -> Int? {
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        var j = i + 1
+        if j < t.count, t[j] == UInt8(ascii: "/") { j += 1 }
+        guard j < t.count, isLetter(t[j]) else { return nil }
+        j += 1
+        while j < t.count, isLetter(t[j]) || (t[j] >= 0x30 && t[j] <= 0x39) { j += 1 }
+        // Attributes: whitespace, then everything up to the next `<`, `>` or `@`, which must be `>`.
+        if j < t.count, ASCIICues.isSpace(t[j]) {
+            var k = j + 1
+            while k < t.count, t[k] != UInt8(ascii: "<"), t[k] != UInt8(ascii: ">"), t[k] != UInt8(ascii: "@") { k += 1 }
+            if k < t.count, t[k] == UInt8(ascii: ">") { return k + 1 }
+        }
+        if j < t.count, t[j] == UInt8(ascii: "/") { j += 1 }
+        if j < t.count, t[j] == UInt8(ascii: ">") { return j + 1 }
+        return nil
+    }
+}

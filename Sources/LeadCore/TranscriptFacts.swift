@@ -370,6 +370,7 @@ public enum TranscriptFacts {
     /// Light HTML tags (`<p>`, `</p>`, `<br/>`) replaced by spaces; `<addr@x>` is not a tag and stays.
     static func stripTags(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiStrippingTags(Array(text.utf8)) }
         let ns = text as NSString
         return Patterns.shared.tag.stringByReplacingMatches(in: text, range: NSRange(location: 0, length: ns.length),
                                                             withTemplate: " ")

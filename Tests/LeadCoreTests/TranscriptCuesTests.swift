@@ -53,4 +53,22 @@ struct TranscriptCuesTests {
             .map { $0.range.location..<($0.range.location + $0.range.length) }
         #expect(TranscriptFacts.ASCIICues.matches(in: Array(text.utf8)) == regex)
     }
+
+    @Test func tagsStripLikeTheRegex() {
+        let pieces = ["<p>", "</p>", "<br/>", "<br />", "<BR>", "<a href='x'>", "<a href=x@y>", "<jan@acme.nl>", "<", ">", "/",
+                      "<1>", "<p", "< p>", "<p\t>", "<p\n/>", "<h1>", "<h1 class=\"a\">", "<x/ >", "<x//>", "text", " ", "@",
+                      "<div <p>", "<i>", "</ i>", "<a\u{0B}b>", "</>", "<b>c</b>", "x<y", "a > b"]
+        var state: UInt64 = 42
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<(1 + Int(state % 9)) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            let ns = text as NSString
+            let regex = TranscriptFacts.Patterns.shared.tag.stringByReplacingMatches(
+                in: text, range: NSRange(location: 0, length: ns.length), withTemplate: " ")
+            #expect(TranscriptFacts.asciiStrippingTags(Array(text.utf8)) == regex, "\(text.debugDescription)")
+        }
+    }
 }
