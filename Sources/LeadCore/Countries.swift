@@ -181,6 +181,30 @@ public enum Countries {
 
     /// Lower-case, strip diacritics, turn punctuation into spaces and collapse whitespace.
     static func fold(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: Foundation's case and diacritic folding is lower-casing, and the alphanumerics are
+            // `0-9a-z`; the same steps on bytes.
+            var out: [UInt8] = []
+            out.reserveCapacity(s.utf8.count)
+            var pendingSpace = false
+            for var b in s.utf8 {
+                if b == UInt8(ascii: ".") || b == UInt8(ascii: "'") { continue }
+                if b >= 0x41 && b <= 0x5A { b += 32 }
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    if pendingSpace, !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(b)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return foldScalars(s)
+    }
+
+    /// ``fold(_:)`` for any text, with Foundation's folding (the ASCII path must agree with it).
+    static func foldScalars(_ s: String) -> String {
         let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
         var out = ""
         out.reserveCapacity(folded.utf8.count)

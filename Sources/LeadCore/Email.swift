@@ -105,22 +105,16 @@ public enum EmailParser {
             return CanonicalEmail(raw: raw ?? "", trimmed: "", cleaned: "", email: nil, local: nil, domain: nil,
                                   key: nil, valid: false, invalidReason: Reason.missing)
         }
-        var text = Substring(trimmed)
-        // Step 2: `Name <addr>`.
-        if let open = text.firstIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
-            text = text[text.index(after: open)..<close]
-            text = Substring(TextCleaning.trimmed(String(text)))
+        let lower: String
+        let parts: [Substring]
+        if let ascii = asciiSteps2to4(trimmed) {
+            lower = ascii
+            parts = splitAtSigns(lower)
+        } else {
+            lower = steps2to4(trimmed)
+            parts = lower.split(separator: "@", omittingEmptySubsequences: false)
         }
-        // Step 3: `mailto:` (and any `?subject=` query that came with it).
-        if text.count >= 7, text.prefix(7).lowercased() == "mailto:" {
-            text = text.dropFirst(7)
-            if let q = text.firstIndex(of: "?") { text = text[..<q] }
-            text = Substring(TextCleaning.trimmed(String(text)))
-        }
-        // Step 4.
-        let lower = text.lowercased()
         // Step 5: IDNA-encode the domain part (only when exactly one `@` splits it).
-        let parts = lower.split(separator: "@", omittingEmptySubsequences: false)
         var cleaned = lower
         var asciiDomain: String?
         if parts.count == 2 {
@@ -152,6 +146,54 @@ public enum EmailParser {
         let email = local + "@" + domain
         return CanonicalEmail(raw: raw ?? "", trimmed: trimmed, cleaned: email, email: email, local: local, domain: domain,
                               key: dedupeKey(local: local, domain: domain), valid: true, invalidReason: nil)
+    }
+
+    /// Steps 2–4 (`Name <addr>`, `mailto:`, lower-case) of a trimmed, non-empty text.
+    static func steps2to4(_ trimmed: String) -> String {
+        var text = Substring(trimmed)
+        // Step 2: `Name <addr>`.
+        if let open = text.firstIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
+            text = text[text.index(after: open)..<close]
+            text = Substring(TextCleaning.trimmed(String(text)))
+        }
+        // Step 3: `mailto:` (and any `?subject=` query that came with it).
+        if text.count >= 7, text.prefix(7).lowercased() == "mailto:" {
+            text = text.dropFirst(7)
+            if let q = text.firstIndex(of: "?") { text = text[..<q] }
+            text = Substring(TextCleaning.trimmed(String(text)))
+        }
+        // Step 4.
+        return text.lowercased()
+    }
+
+    /// Steps 2–4 on bytes for the usual address: ASCII without `<` and not starting with `mailto:`,
+    /// where steps 2 and 3 change nothing and lower-casing is per byte; `nil` for other text.
+    static func asciiSteps2to4(_ trimmed: String) -> String? {
+        let utf8 = trimmed.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "<") }) else { return nil }
+        // The first 7 bytes spelling `mailto:` in any case is the only way the first 7 Characters do.
+        if utf8.count >= 7, utf8.prefix(7).map({ $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }).elementsEqual("mailto:".utf8) {
+            return nil
+        }
+        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return trimmed }
+        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// `text.split(separator: "@", omittingEmptySubsequences: false)` for ASCII text, on bytes (an `@`
+    /// byte is an `@` Character there).
+    static func splitAtSigns(_ text: String) -> [Substring] {
+        var parts: [Substring] = []
+        var start = text.startIndex
+        var i = text.utf8.startIndex
+        while i < text.utf8.endIndex {
+            if text.utf8[i] == UInt8(ascii: "@") {
+                parts.append(text[start..<i])
+                start = text.utf8.index(after: i)
+            }
+            i = text.utf8.index(after: i)
+        }
+        parts.append(text[start...])
+        return parts
     }
 
     /// The dedupe key of a valid, canonical address split into its parts.

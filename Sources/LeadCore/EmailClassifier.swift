@@ -97,6 +97,28 @@ public struct EmailClassifier: Sendable {
     /// Case, a `+tag` and trailing digits are ignored; a local part of several role words and
     /// two-letter codes joined by `.`, `_` or `-` counts too.
     public func isRole(local: String) -> Bool {
+        guard local.utf8.allSatisfy({ $0 < 0x80 }) else { return isRoleScalars(local: local) }
+        // ASCII (every valid local part): the same steps on bytes, without building lower-cased copies.
+        var bytes = Array(local.utf8)
+        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 32 }
+        var l = bytes[...]
+        if let plus = l.firstIndex(of: UInt8(ascii: "+")) { l = l[..<plus] }
+        if roleWords.contains(Self.roleWord(lowercasedASCII: l)) { return true }
+        let parts = l.split(whereSeparator: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") })
+        guard parts.count > 1 else { return false }
+        var sawRole = false
+        for p in parts {
+            if roleWords.contains(Self.roleWord(lowercasedASCII: p)) {
+                sawRole = true
+            } else if !(p.count == 2 && p.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }) {
+                return false
+            }
+        }
+        return sawRole
+    }
+
+    /// ``isRole(local:)`` for a local part with non-ASCII text, on Characters.
+    func isRoleScalars(local: String) -> Bool {
         var l = Substring(local.lowercased())
         if let plus = l.firstIndex(of: "+") { l = l[..<plus] }
         if roleWords.contains(Self.normalizeRoleWord(String(l))) { return true }
@@ -116,10 +138,29 @@ public struct EmailClassifier: Sendable {
 
     /// Lower-case, `.`/`_`/`-`/space removed, trailing digits removed.
     static func normalizeRoleWord(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            return roleWord(lowercasedASCII: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }[...])
+        }
+        return normalizeRoleWordScalars(word)
+    }
+
+    /// ``normalizeRoleWord(_:)`` for any text, on scalars (the ASCII path must agree with it).
+    static func normalizeRoleWordScalars(_ word: String) -> String {
         var s = String.UnicodeScalarView()
         for u in word.lowercased().unicodeScalars where u != "." && u != "_" && u != "-" && u != " " { s.append(u) }
         while let last = s.last, last.value >= 0x30 && last.value <= 0x39 { s.removeLast() }
         return String(s)
+    }
+
+    /// ``normalizeRoleWord(_:)`` of lower-case ASCII bytes.
+    static func roleWord(lowercasedASCII bytes: ArraySlice<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for b in bytes where b != UInt8(ascii: ".") && b != UInt8(ascii: "_") && b != UInt8(ascii: "-") && b != UInt8(ascii: " ") {
+            out.append(b)
+        }
+        while let last = out.last, last >= 0x30 && last <= 0x39 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -91,7 +91,7 @@ public enum PersonNameCleaner {
     static func lastCommaFirst(_ raw: String) -> (String, String)? {
         let parts = raw.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }
-        let a = parts[0].trimmingCharacters(in: .whitespaces), b = parts[1].trimmingCharacters(in: .whitespaces)
+        let a = parts[0].trimmingWhitespace(), b = parts[1].trimmingWhitespace()
         guard TextCleaning.hasLetter(a), TextCleaning.hasLetter(b) else { return nil }
         return (a, b)
     }
@@ -105,11 +105,16 @@ public enum PersonNameCleaner {
         var source = Substring(raw)
         if let bar = source.firstIndex(of: "|") { source = source[..<bar] }
         var stripped = ""
-        var depth = 0
-        for ch in source {
-            if ch == "(" { depth += 1; stripped.append(" "); continue }
-            if ch == ")" { depth = max(0, depth - 1); stripped.append(" "); continue }
-            if depth == 0 { stripped.append(ch) }
+        if !source.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }) {
+            // No parenthesis byte, so no "(" or ")" Character: the walk below would copy every Character.
+            stripped = String(source)
+        } else {
+            var depth = 0
+            for ch in source {
+                if ch == "(" { depth += 1; stripped.append(" "); continue }
+                if ch == ")" { depth = max(0, depth - 1); stripped.append(" "); continue }
+                if depth == 0 { stripped.append(ch) }
+            }
         }
         guard var text = TextCleaning.cleanedText(stripped) else { return nil }
         text = text.replacingApostrophes()
@@ -128,9 +133,16 @@ public enum PersonNameCleaner {
     /// every word is re-cased; mixed-case input is kept.
     static func caseWords(_ ws: [String], startsName: Bool) -> String {
         let joined = ws.joined(separator: " ")
-        let letters = joined.unicodeScalars.filter { $0.properties.isAlphabetic }
-        let hasUpper = letters.contains { $0.properties.isUppercase }
-        let hasLower = letters.contains { $0.properties.isLowercase }
+        let hasUpper: Bool, hasLower: Bool
+        if joined.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the letters are `A-Z` (upper case) and `a-z` (lower case).
+            hasUpper = joined.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
+            hasLower = joined.utf8.contains { $0 >= 0x61 && $0 <= 0x7A }
+        } else {
+            let letters = joined.unicodeScalars.filter { $0.properties.isAlphabetic }
+            hasUpper = letters.contains { $0.properties.isUppercase }
+            hasLower = letters.contains { $0.properties.isLowercase }
+        }
         guard !(hasUpper && hasLower) else { return joined }
         var out: [String] = []
         for (i, w) in ws.enumerated() {

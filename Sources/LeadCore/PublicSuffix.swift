@@ -48,7 +48,8 @@ public enum PublicSuffix {
     /// Whether `tld` (e.g. `nl`, `com`, `xn--p1ai`) is a top-level domain on the list.
     public static func isKnownTLD(_ tld: String) -> Bool {
         let t = tld.lowercased()
-        guard !t.isEmpty, !t.contains(".") else { return false }
+        // A dot byte is a dot in ASCII; other text keeps Foundation's search.
+        guard !t.isEmpty, !(t.utf8.allSatisfy { $0 < 0x80 } ? t.utf8.contains(UInt8(ascii: ".")) : t.contains(".")) else { return false }
         return t.withCString { ptr in
             psl_is_public_suffix2(context.pointer, ptr, Int32(PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE)) != 0
         }
@@ -75,14 +76,14 @@ public enum PublicSuffix {
 
     /// Lower-case, IDNA-encode and strip a trailing dot; `nil` when nothing usable remains.
     static func normalizeHost(_ host: String) -> String? {
-        var h = host.trimmingCharacters(in: .whitespacesAndNewlines)
+        var h = host.trimmingWhitespaceAndNewlines()
         while h.hasSuffix(".") { h.removeLast() }
         guard !h.isEmpty, let ascii = asciiHost(h) else { return nil }
         return ascii
     }
 
     static func isIPAddress(_ host: String) -> Bool {
-        if host.contains(":") { return true }
+        if host.utf8.allSatisfy({ $0 < 0x80 }) ? host.utf8.contains(UInt8(ascii: ":")) : host.contains(":") { return true }
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }

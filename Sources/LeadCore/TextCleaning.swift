@@ -241,6 +241,13 @@ enum TextCleaning {
 
     /// Whether the text has at least one letter.
     static func hasLetter(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.properties.isAlphabetic }
+        text.unicodeScalars.contains(where: isAlphabetic)
+    }
+
+    /// `properties.isAlphabetic`, answered without the property look-up for ASCII (`A-Z`, `a-z`).
+    @inline(__always)
+    static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A }
+        return s.properties.isAlphabetic
     }
 }

@@ -50,6 +50,8 @@ public struct TitleNormalizer: Sendable {
     private let placeholders: Set<String>
     private let feminineSuffixes: [String]
     private let caseSuffixes: [String]
+    /// Every feminine and case suffix is ASCII (the byte path of `matchTokens` applies).
+    private let asciiSuffixes: Bool
     private let abbreviations: [String: [(key: [String], expansion: [String])]]
     private let modifiers: Set<String>
     /// The chat-statement tables (`statements:`), read by ``TranscriptFacts``.
@@ -114,6 +116,7 @@ public struct TitleNormalizer: Sendable {
         feminineSuffixes = (table.feminineSuffixes ?? []).map { TextCleaning.fold($0) }.filter { !$0.isEmpty }
         caseSuffixes = (table.caseSuffixes ?? []).map { TextCleaning.fold($0) }.filter { !$0.isEmpty }
             .sorted { $0.count > $1.count }
+        asciiSuffixes = (feminineSuffixes + caseSuffixes).allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
         var abbr: [String: [(key: [String], expansion: [String])]] = [:]
         for (short, long) in (table.abbreviations ?? [:]).sorted(by: { $0.key < $1.key }) {
             let key = TextCleaning.tokens(short), expansion = TextCleaning.tokens(long)
@@ -198,7 +201,7 @@ public struct TitleNormalizer: Sendable {
         if !cutBefore.isEmpty && toks.count > 1 {
             var i = 1
             outer: while i < toks.count {
-                for cut in cutBefore where i + cut.count <= toks.count && Array(toks[i..<(i + cut.count)]) == cut {
+                for cut in cutBefore where i + cut.count <= toks.count && toks[i..<(i + cut.count)].elementsEqual(cut) {
                     end = i
                     break outer
                 }
@@ -206,17 +209,39 @@ public struct TitleNormalizer: Sendable {
             }
         }
         let tokens = toks.map { t in
-            var forms = [t]
-            for suffix in feminineSuffixes where t.hasSuffix(suffix) && t.count - suffix.count >= 4 {
-                forms.append(String(t.dropLast(suffix.count)))
-            }
-            // Only the longest matching case ending: "kierownikiem" → "kierownik", not "kierowniki".
-            if let suffix = caseSuffixes.first(where: { t.hasSuffix($0) && t.count - $0.count >= 4 }) {
-                forms.append(String(t.dropLast(suffix.count)))
-            }
-            return MatchToken(forms: forms)
+            MatchToken(forms: asciiSuffixes && t.utf8.allSatisfy({ $0 < 0x80 })
+                ? Self.asciiForms(t, feminine: feminineSuffixes, cases: caseSuffixes)
+                : Self.forms(t, feminine: feminineSuffixes, cases: caseSuffixes))
         }
         return (tokens, end)
+    }
+
+    /// A token and its stems: without each feminine suffix it ends in, and without the longest case
+    /// suffix (`cases` sorted longest first), when at least 4 letters are left.
+    static func forms(_ t: String, feminine: [String], cases: [String]) -> [String] {
+        var forms = [t]
+        for suffix in feminine where t.hasSuffix(suffix) && t.count - suffix.count >= 4 {
+            forms.append(String(t.dropLast(suffix.count)))
+        }
+        // Only the longest matching case ending: "kierownikiem" → "kierownik", not "kierowniki".
+        if let suffix = cases.first(where: { t.hasSuffix($0) && t.count - $0.count >= 4 }) {
+            forms.append(String(t.dropLast(suffix.count)))
+        }
+        return forms
+    }
+
+    /// ``forms(_:feminine:cases:)`` of an ASCII token with ASCII suffixes: Character counts and
+    /// suffix tests are byte counts and byte compares.
+    static func asciiForms(_ t: String, feminine: [String], cases: [String]) -> [String] {
+        var forms = [t]
+        let utf8 = t.utf8, n = utf8.count
+        for suffix in feminine where n - suffix.utf8.count >= 4 && utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) {
+            forms.append(String(decoding: utf8.dropLast(suffix.utf8.count), as: UTF8.self))
+        }
+        if let suffix = cases.first(where: { n - $0.utf8.count >= 4 && utf8.suffix($0.utf8.count).elementsEqual($0.utf8) }) {
+            forms.append(String(decoding: utf8.dropLast(suffix.utf8.count), as: UTF8.self))
+        }
+        return forms
     }
 }
 
@@ -224,6 +249,8 @@ extension TitleNormalizer {
     /// "The CEO's assistant" → "assistant to The CEO's": a title before a possessive `'s` is another
     /// person's, so it moves behind a `cut_before` word.
     static func afterPossessive(_ text: String) -> String {
+        // Without a `'` byte or the first byte of `’` there is no apostrophe Character.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 == 0xE2 }) else { return text }
         var cut: String.Index?
         var i = text.startIndex
         while i < text.endIndex {
@@ -241,7 +268,7 @@ extension TitleNormalizer {
             i = text.index(after: i)
         }
         guard let cut else { return text }
-        let rest = text[cut...].trimmingCharacters(in: .whitespaces)
+        let rest = text[cut...].trimmingWhitespace()
         guard rest.contains(where: \.isLetter) else { return text }
         // "the CEO's assistant" reads like "assistant to the CEO": the owner's title is cut off there.
         return rest + " to " + text[..<cut]
@@ -250,7 +277,8 @@ extension TitleNormalizer {
     /// Dotted acronyms written as one word: "C.E.O." → "CEO", "V.P" → "VP", "I.T." → "IT" (two or more
     /// single letters each followed by a dot; "R&D", "Sr." and "e-commerce" are left alone).
     static func joiningDottedLetters(_ text: String) -> String {
-        guard text.contains(".") else { return text }
+        // Without a dot byte no letter is followed by "."; the walk below would copy the text unchanged.
+        guard text.utf8.contains(UInt8(ascii: ".")) else { return text }
         let c = Array(text)
         var out = ""
         var i = 0
@@ -292,7 +320,7 @@ extension TitleNormalizer {
         next: while i < toks.count {
             if let list = abbreviations[toks[i]] {
                 for entry in list where i + entry.key.count <= toks.count
-                    && Array(toks[i..<(i + entry.key.count)]) == entry.key {
+                    && toks[i..<(i + entry.key.count)].elementsEqual(entry.key) {
                     out.append(contentsOf: entry.expansion)
                     i += entry.key.count
                     continue next

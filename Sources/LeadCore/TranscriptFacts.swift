@@ -53,9 +53,24 @@ public enum TranscriptFacts {
     /// message, with the rest of the message after the title. A cue right after a negator ("no soy",
     /// "non sono", "nie jestem") does not count.
     static func cueTitle(in text: String, normalizer: TitleNormalizer?) -> (title: String, rest: String)? {
-        let lowerBytes = Array(text.lowercased().utf8)
+        let lowerBytes = lowercasedBytes(text)
         guard cueTriggers.contains(where: { bytes(lowerBytes, contain: $0) }) else { return nil }
         let t = stripTags(text)
+        if t.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same cue matches on bytes (``ASCIICues``); offsets are UTF-16 offsets too.
+            let bytes = Array(t.utf8)
+            for m in ASCIICues.matches(in: bytes) {
+                if let normalizer,
+                   normalizer.statements.negators.contains(lastWord(String(decoding: bytes[..<m.lowerBound], as: UTF8.self))) {
+                    continue
+                }
+                let after = String(decoding: bytes[m.upperBound...], as: UTF8.self)
+                if let title = acceptedTitle(after, normalizer: normalizer) {
+                    return (title, restAfter(title, in: after))
+                }
+            }
+            return nil
+        }
         let ns = t as NSString
         let whole = NSRange(location: 0, length: ns.length)
         for m in Patterns.shared.cue.matches(in: t, range: whole) {
@@ -64,11 +79,32 @@ public enum TranscriptFacts {
             }
             let after = ns.substring(from: m.range.location + m.range.length)
             if let title = acceptedTitle(after, normalizer: normalizer) {
-                let rest = after.range(of: title).map { String(after[$0.upperBound...]) } ?? ""
+                let rest = restAfter(title, in: after)
                 return (title, rest)
             }
         }
         return nil
+    }
+
+    /// `text.lowercased()` as bytes; ASCII text is lower-cased byte by byte.
+    static func lowercasedBytes(_ text: String) -> [UInt8] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return Array(text.lowercased().utf8) }
+        return text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+    }
+
+    /// The text after the first occurrence of `title` in `after`, `""` when it does not occur.
+    /// ASCII text is searched on bytes (what Foundation's `range(of:)` finds there); other text keeps
+    /// Foundation's search.
+    static func restAfter(_ title: String, in after: String) -> String {
+        guard after.utf8.allSatisfy({ $0 < 0x80 }), title.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return after.range(of: title).map { String(after[$0.upperBound...]) } ?? ""
+        }
+        let h = Array(after.utf8), n = Array(title.utf8)
+        guard let first = n.first, h.count >= n.count else { return "" }
+        for i in 0...(h.count - n.count) where h[i] == first && h[i..<(i + n.count)].elementsEqual(n) {
+            return String(decoding: h[(i + n.count)...], as: UTF8.self)
+        }
+        return ""
     }
 
     /// The last word before a position, folded ("No soy" → "no").
@@ -334,6 +370,7 @@ public enum TranscriptFacts {
     /// Light HTML tags (`<p>`, `</p>`, `<br/>`) replaced by spaces; `<addr@x>` is not a tag and stays.
     static func stripTags(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiStrippingTags(Array(text.utf8)) }
         let ns = text as NSString
         return Patterns.shared.tag.stringByReplacingMatches(in: text, range: NSRange(location: 0, length: ns.length),
                                                             withTemplate: " ")

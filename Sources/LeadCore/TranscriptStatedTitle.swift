@@ -24,12 +24,13 @@ extension TranscriptFacts {
     public static func statedTitle(inVisitorMessages texts: [String], normalizer: TitleNormalizer) -> NormalizedTitle? {
         for text in texts {
             if let found = cueTitle(in: text, normalizer: normalizer) {
-                var title = found.title
-                if normalizer.normalize(title)?.function == .other,
-                   let dept = departmentTail(found.rest, normalizer: normalizer) {
-                    title += " " + dept
+                // The title's reading is computed once: it is the answer unless a department is added.
+                let reading = normalizer.normalize(found.title)
+                if reading?.function == .other, let dept = departmentTail(found.rest, normalizer: normalizer) {
+                    if let t = normalizer.normalize(found.title + " " + dept) { return t }
+                } else if let t = reading {
+                    return t
                 }
-                if let t = normalizer.normalize(title) { return t }
             }
             if let t = clauseStatement(in: stripTags(text), normalizer: normalizer) { return t }
         }

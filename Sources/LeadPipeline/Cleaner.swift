@@ -27,7 +27,7 @@ struct Cleaner: Sendable {
 
         // E-mail: the field, else one stated in the transcript.
         var emailSource: String? = nil
-        var emailRaw = f["email"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        var emailRaw = f["email"].flatMap { $0.isBlankText ? nil : $0 }
         if emailRaw != nil {
             emailSource = "field"
         } else if let stated = TranscriptFacts.email(inVisitorMessages: visitorTexts) {
@@ -106,18 +106,71 @@ struct Cleaner: Sendable {
     /// network URLs and hosting platforms (`acme.wixsite.com`) give none.
     static func websiteDomain(_ text: String) -> String? {
         var s = collapse(text).lowercased()
-        guard !s.isEmpty, !s.contains(" ") else { return nil }
-        if let r = s.range(of: "://") { s = String(s[r.upperBound...]) }
-        if let cut = s.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { s = String(s[..<cut]) }
-        if let at = s.lastIndex(of: "@") { s = String(s[s.index(after: at)...]) }
-        if let colon = s.firstIndex(of: ":") { s = String(s[..<colon]) }
-        guard s.contains("."), let reg = PublicSuffix.registrableDomain(s) else { return nil }
+        guard !s.isEmpty else { return nil }
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: byte searches find what Foundation's and the Character searches find.
+            guard !s.utf8.contains(UInt8(ascii: " ")) else { return nil }
+            s = asciiHost(ofURL: s)
+            guard s.utf8.contains(UInt8(ascii: ".")) else { return nil }
+        } else {
+            guard !s.contains(" ") else { return nil }
+            if let r = s.range(of: "://") { s = String(s[r.upperBound...]) }
+            if let cut = s.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { s = String(s[..<cut]) }
+            if let at = s.lastIndex(of: "@") { s = String(s[s.index(after: at)...]) }
+            if let colon = s.firstIndex(of: ":") { s = String(s[..<colon]) }
+            guard s.contains(".") else { return nil }
+        }
+        guard let reg = PublicSuffix.registrableDomain(s) else { return nil }
         if socialHosts.contains(reg) || PublicSuffix.isHostingPlatform(s) { return nil }
         return reg
     }
 
+    /// The host part of a lower-case ASCII URL without spaces: the steps of ``websiteDomain(_:)`` on
+    /// bytes (after `://`, before `/`, `?` or `#`, after the last `@`, before `:`).
+    static func asciiHost(ofURL s: String) -> String {
+        let bytes = Array(s.utf8)
+        var b = bytes[...]
+        if bytes.count >= 3 {
+            for i in 0...(bytes.count - 3)
+            where bytes[i] == UInt8(ascii: ":") && bytes[i + 1] == UInt8(ascii: "/") && bytes[i + 2] == UInt8(ascii: "/") {
+                b = bytes[(i + 3)...]
+                break
+            }
+        }
+        if let cut = b.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            b = b[..<cut]
+        }
+        if let at = b.lastIndex(of: UInt8(ascii: "@")) { b = b[(at + 1)...] }
+        if let colon = b.firstIndex(of: UInt8(ascii: ":")) { b = b[..<colon] }
+        return String(decoding: b, as: UTF8.self)
+    }
+
     /// Whitespace (incl. NBSP) collapsed to single spaces and trimmed.
     static func collapse(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: Character.isWhitespace is U+0009–U+000D and the space (a CR-LF pair is one
+            // whitespace Character), so the same split and join on bytes.
+            var out: [UInt8] = []
+            out.reserveCapacity(s.utf8.count)
+            var pendingSpace = false
+            for b in s.utf8 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
+                out.append(b)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return collapseCharacters(s)
+    }
+
+    /// ``collapse(_:)`` on Characters (the rule for any text; the ASCII path must agree with it).
+    static func collapseCharacters(_ s: String) -> String {
         s.split(whereSeparator: { $0.isWhitespace || $0 == "\u{00A0}" }).joined(separator: " ")
     }
 }

@@ -18,7 +18,30 @@ enum ConsentReader {
     static let confirmNames: Set<String> = ["confirmtime", "confirmedat", "confirmationtime", "confirmationdate", "doubleoptintime", "doubleoptinat", "doubleoptindate"]
 
     static func key(_ s: Substring) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: lower-cased `0-9a-z` bytes, what the scalar filter keeps.
+            var out: [UInt8] = []
+            out.reserveCapacity(s.utf8.count)
+            for var b in s.utf8 {
+                if b >= 0x41 && b <= 0x5A { b += 32 }
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { out.append(b) }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return keyScalars(s)
+    }
+
+    /// ``key(_:)`` for any text (a lower-cased non-ASCII letter may become ASCII: `K` (Kelvin) → `k`).
+    static func keyScalars(_ s: Substring) -> String {
         String(s.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII })
+    }
+
+    /// Whether an ASCII key holds `word` (keys are lower-case `0-9a-z`).
+    static func key(_ key: String, contains word: String) -> Bool {
+        let h = Array(key.utf8), n = Array(word.utf8)
+        guard !n.isEmpty, h.count >= n.count else { return n.isEmpty }
+        for i in 0...(h.count - n.count) where h[i] == n[0] && h[i..<(i + n.count)].elementsEqual(n) { return true }
+        return false
     }
 
     /// The consent detail of a record, `nil` when its fields carry none.
@@ -26,13 +49,13 @@ enum ConsentReader {
         var d = ConsentDetail(basis: nil, text: nil, communications: [], optInAt: nil, confirmedAt: nil)
         var statedBasis: String? = nil
         for (name, value) in raw.extra {
-            let v = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let v = value.trimmingWhitespaceAndNewlines()
             guard !v.isEmpty else { continue }
             let parts = name.split(separator: ".")
             let whole = key(Substring(name))
             if parts.count >= 2, let head = parts.first, let last = parts.last {
                 let h = key(head)
-                if h.contains("consent") || h.contains("gdpr") || h.contains("privacy") {
+                if key(h, contains: "consent") || key(h, contains: "gdpr") || key(h, contains: "privacy") {
                     switch key(last) {
                     case "text" where d.text == nil: d.text = v; continue
                     case "communications" where d.communications.isEmpty: d.communications = communications(v); continue
@@ -46,7 +69,7 @@ enum ConsentReader {
             else if d.confirmedAt == nil, confirmNames.contains(whole) { d.confirmedAt = v }
         }
         // A newsletter sign-up is the opt-in: its sign-up time (Mailchimp OPTIN_TIME, "Aangemeld op", …).
-        if d.optInAt == nil, raw.source == .newsletter, let signup = raw.fields["signup_date"]?.trimmingCharacters(in: .whitespaces),
+        if d.optInAt == nil, raw.source == .newsletter, let signup = raw.fields["signup_date"]?.trimmingWhitespace(),
            !signup.isEmpty {
             d.optInAt = signup
         }
