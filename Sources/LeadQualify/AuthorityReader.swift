@@ -48,25 +48,26 @@ struct AuthorityReader {
 
     private func read(clause r: Range<Int>, in s: Sentence) -> BANT.AuthorityLevel? {
         let words = Array(s.words[r])
-        if cues.reassurance.occurs(in: words) || cues.elsewhere.occurs(in: words) { return nil }
-        let blocked = cues.notDecision.matches(in: words)
-        let decisions = cues.decision.matches(in: words).filter { d in
+        let cueWords = s.cueWords.slice(r)
+        if cues.reassurance.occurs(in: cueWords) || cues.elsewhere.occurs(in: cueWords) { return nil }
+        let blocked = cues.notDecision.matches(in: cueWords)
+        let decisions = cues.decision.matches(in: cueWords).filter { d in
             !blocked.contains { $0.start < d.end && d.start < $0.end }
         }
         guard !decisions.isEmpty else { return phrases(clause: r, in: s) }
-        if cues.thirdParties.occurs(in: words) { return nil }
+        if cues.thirdParties.occurs(in: cueWords) { return nil }
         // a negation near the decision word, or right before the speaker ("non sono io a prendere la decisione")
         let negated = decisions.contains { d in
             (max(0, d.start - 5)..<min(words.count, d.end + 2)).contains { cues.negations.contains(words[$0]) }
-        } || cues.speaker.matches(in: words).contains { m in
+        } || cues.speaker.matches(in: cueWords).contains { m in
             (max(0, m.start - 2)..<m.start).contains { cues.negations.contains(words[$0]) }
         }
-        let needing = cues.needing.occurs(in: words)
+        let needing = cues.needing.occurs(in: cueWords)
         if negated { return needing ? .decisionMaker : .influencer }
-        let speakers = cues.speaker.matches(in: words)
+        let speakers = cues.speaker.matches(in: cueWords)
         // "I'm the owner so I decide": a role the speaker gives themself is no one else
-        let intros = cues.selfIntro.matches(in: words)
-        let others = cues.others.matches(in: words).filter { o in !intros.contains { $0.end <= o.start && $0.end >= o.start - 1 } }
+        let intros = cues.selfIntro.matches(in: cueWords)
+        let others = cues.others.matches(in: cueWords).filter { o in !intros.contains { $0.end <= o.start && $0.end >= o.start - 1 } }
         // The speaker as the subject right at the decision word, with everyone else after it, is its
         // holder: "je valide les achats", "yo apruebo las compras", "approvo io gli acquisti".
         if !needing, let d = decisions.first, let firstOther = others.first?.start, firstOther >= d.end,
@@ -76,7 +77,7 @@ struct AuthorityReader {
            }) {
             return .decisionMaker
         }
-        if !others.isEmpty || cues.shared.occurs(in: words) { return .influencer }
+        if !others.isEmpty || cues.shared.occurs(in: cueWords) { return .influencer }
         if needing { return .influencer }
         if !speakers.isEmpty { return .decisionMaker }
         return phrases(clause: r, in: s)
@@ -85,11 +86,12 @@ struct AuthorityReader {
     /// The fixed decision-maker and influencer phrases of the clause, with negation flipping them.
     private func phrases(clause r: Range<Int>, in s: Sentence) -> BANT.AuthorityLevel? {
         let words = Array(s.words[r])
-        let dm = cues.decisionMaker.matches(in: words)
-        let inf = cues.influencer.matches(in: words)
-        let consults = !cues.consult.matches(in: words).isEmpty && cues.others.occurs(in: words)
+        let cueWords = s.cueWords.slice(r)
+        let dm = cues.decisionMaker.matches(in: cueWords)
+        let inf = cues.influencer.matches(in: cueWords)
+        let consults = !cues.consult.matches(in: cueWords).isEmpty && cues.others.occurs(in: cueWords)
         guard !dm.isEmpty || !inf.isEmpty || consults else { return nil }
-        if cues.thirdParties.occurs(in: words) { return nil }
+        if cues.thirdParties.occurs(in: cueWords) { return nil }
         func contained(_ m: CueList.Match, in others: [CueList.Match]) -> Bool {
             others.contains { $0.start <= m.start && $0.end >= m.end && ($0.end - $0.start) > (m.end - m.start) }
         }

@@ -11,6 +11,8 @@ import Yams
 /// A final class filled once by ``load(_:)`` and never changed after: the extractor and its four readers
 /// share it by reference instead of each copying some hundred lists.
 final class BANTCues: @unchecked Sendable {
+    /// The words and prefixes of every list below, numbered: sentences are looked up in it once.
+    let vocabulary = CueVocabulary()
     /// Currency phrases (`€`, `eur`, `euro`, `zł` …) with the index of their ISO code in `currencyCodes`.
     var currencies = CueList()
     var currencyCodes: [String] = []
@@ -156,7 +158,7 @@ final class BANTCues: @unchecked Sendable {
                     }
                     let index: Int
                     if let i = currencyCodes.firstIndex(of: code) { index = i } else { index = currencyCodes.count; currencyCodes.append(code) }
-                    Self.addPhrases(&currencies, &src, list, what: "currencies.\(code)", value: Double(index))
+                    Self.addPhrases(vocabulary, &currencies, &src, list, what: "currencies.\(code)", value: Double(index))
                 }
             case "multipliers": Self.addWordMap(&multipliers, &src, value, what: "multipliers")
             case "number_words": Self.addWordMap(&numberWords, &src, value, what: "number_words")
@@ -164,7 +166,7 @@ final class BANTCues: @unchecked Sendable {
             case "authority": mergeAuthority(value, &src)
             case "need": mergeNeed(value, &src)
             case "timeline": mergeTimeline(value, &src)
-            case "support": Self.addPhrases(&support, &src, value, what: "support")
+            case "support": Self.addPhrases(vocabulary, &support, &src, value, what: "support")
             default:
                 src.problem("unknown section '\(key)' (currencies, multipliers, number_words, budget, authority, need, timeline, support)", at: keyNode)
             }
@@ -176,16 +178,16 @@ final class BANTCues: @unchecked Sendable {
     private func mergeBudget(_ value: Node, _ src: inout YAMLSource) {
         for (k, kn, v) in src.pairs(value, what: "budget") {
             switch k {
-            case "keywords": Self.addPhrases(&budgetKeywords, &src, v, what: "budget.keywords")
-            case "max_before": Self.addPhrases(&maxBefore, &src, v, what: "budget.max_before")
-            case "max_after": Self.addPhrases(&maxAfter, &src, v, what: "budget.max_after")
-            case "min_before": Self.addPhrases(&minBefore, &src, v, what: "budget.min_before")
+            case "keywords": Self.addPhrases(vocabulary, &budgetKeywords, &src, v, what: "budget.keywords")
+            case "max_before": Self.addPhrases(vocabulary, &maxBefore, &src, v, what: "budget.max_before")
+            case "max_after": Self.addPhrases(vocabulary, &maxAfter, &src, v, what: "budget.max_after")
+            case "min_before": Self.addPhrases(vocabulary, &minBefore, &src, v, what: "budget.min_before")
             case "range_connectors": Self.addWords(&rangeConnectors, &src, v, what: "budget.range_connectors")
-            case "exceed": Self.addPhrases(&exceed, &src, v, what: "budget.exceed")
-            case "not_budget": Self.addPhrases(&notBudget, &src, v, what: "budget.not_budget")
-            case "period_year": Self.addPhrases(&periodYear, &src, v, what: "budget.period_year")
-            case "period_month": Self.addPhrases(&periodMonth, &src, v, what: "budget.period_month")
-            case "counted": Self.addPhrases(&counted, &src, v, what: "budget.counted")
+            case "exceed": Self.addPhrases(vocabulary, &exceed, &src, v, what: "budget.exceed")
+            case "not_budget": Self.addPhrases(vocabulary, &notBudget, &src, v, what: "budget.not_budget")
+            case "period_year": Self.addPhrases(vocabulary, &periodYear, &src, v, what: "budget.period_year")
+            case "period_month": Self.addPhrases(vocabulary, &periodMonth, &src, v, what: "budget.period_month")
+            case "counted": Self.addPhrases(vocabulary, &counted, &src, v, what: "budget.counted")
             case "year_units": Self.addWords(&yearUnits, &src, v, what: "budget.year_units")
             case "month_units": Self.addWords(&monthUnits, &src, v, what: "budget.month_units")
             default: src.problem("unknown budget section '\(k)'", at: kn)
@@ -198,20 +200,20 @@ final class BANTCues: @unchecked Sendable {
     private func mergeAuthority(_ value: Node, _ src: inout YAMLSource) {
         for (k, kn, v) in src.pairs(value, what: "authority") {
             switch k {
-            case "decision_maker": Self.addPhrases(&decisionMaker, &src, v, what: "authority.decision_maker")
-            case "influencer": Self.addPhrases(&influencer, &src, v, what: "authority.influencer")
+            case "decision_maker": Self.addPhrases(vocabulary, &decisionMaker, &src, v, what: "authority.decision_maker")
+            case "influencer": Self.addPhrases(vocabulary, &influencer, &src, v, what: "authority.influencer")
             case "negations": Self.addWords(&negations, &src, v, what: "authority.negations")
-            case "decision": Self.addPhrases(&decision, &src, v, what: "authority.decision")
-            case "speaker": Self.addPhrases(&speaker, &src, v, what: "authority.speaker")
-            case "others": Self.addPhrases(&others, &src, v, what: "authority.others")
-            case "needing": Self.addPhrases(&needing, &src, v, what: "authority.needing")
-            case "consult": Self.addPhrases(&consult, &src, v, what: "authority.consult")
-            case "shared": Self.addPhrases(&shared, &src, v, what: "authority.shared")
-            case "third_parties": Self.addPhrases(&thirdParties, &src, v, what: "authority.third_parties")
-            case "not_decision": Self.addPhrases(&notDecision, &src, v, what: "authority.not_decision")
-            case "reassurance": Self.addPhrases(&reassurance, &src, v, what: "authority.reassurance")
-            case "elsewhere": Self.addPhrases(&elsewhere, &src, v, what: "authority.elsewhere")
-            case "self_intro": Self.addPhrases(&selfIntro, &src, v, what: "authority.self_intro")
+            case "decision": Self.addPhrases(vocabulary, &decision, &src, v, what: "authority.decision")
+            case "speaker": Self.addPhrases(vocabulary, &speaker, &src, v, what: "authority.speaker")
+            case "others": Self.addPhrases(vocabulary, &others, &src, v, what: "authority.others")
+            case "needing": Self.addPhrases(vocabulary, &needing, &src, v, what: "authority.needing")
+            case "consult": Self.addPhrases(vocabulary, &consult, &src, v, what: "authority.consult")
+            case "shared": Self.addPhrases(vocabulary, &shared, &src, v, what: "authority.shared")
+            case "third_parties": Self.addPhrases(vocabulary, &thirdParties, &src, v, what: "authority.third_parties")
+            case "not_decision": Self.addPhrases(vocabulary, &notDecision, &src, v, what: "authority.not_decision")
+            case "reassurance": Self.addPhrases(vocabulary, &reassurance, &src, v, what: "authority.reassurance")
+            case "elsewhere": Self.addPhrases(vocabulary, &elsewhere, &src, v, what: "authority.elsewhere")
+            case "self_intro": Self.addPhrases(vocabulary, &selfIntro, &src, v, what: "authority.self_intro")
             default: src.problem("unknown authority section '\(k)' (decision_maker, influencer, negations, decision, speaker, others, needing, consult, shared, third_parties, not_decision, reassurance, elsewhere, self_intro)", at: kn)
             }
         }
@@ -222,15 +224,15 @@ final class BANTCues: @unchecked Sendable {
     private func mergeNeed(_ value: Node, _ src: inout YAMLSource) {
         for (k, kn, v) in src.pairs(value, what: "need") {
             if k == "people" {
-                Self.addPhrases(&people, &src, v, what: "need.people")
+                Self.addPhrases(vocabulary, &people, &src, v, what: "need.people")
                 continue
             }
             if k == "things" {
-                Self.addPhrases(&things, &src, v, what: "need.things")
+                Self.addPhrases(vocabulary, &things, &src, v, what: "need.things")
                 continue
             }
             if k == "not_team" {
-                Self.addPhrases(&notTeam, &src, v, what: "need.not_team")
+                Self.addPhrases(vocabulary, &notTeam, &src, v, what: "need.not_team")
                 continue
             }
             if k == "count_suffixes" {
@@ -248,7 +250,7 @@ final class BANTCues: @unchecked Sendable {
                 i = needFunctions.count
                 needFunctions.append((f.rawValue, CueList()))
             }
-            Self.addPhrases(&needFunctions[i].cues, &src, v, what: "need.\(k)")
+            Self.addPhrases(vocabulary, &needFunctions[i].cues, &src, v, what: "need.\(k)")
         }
     }
 
@@ -257,16 +259,16 @@ final class BANTCues: @unchecked Sendable {
     private func mergeTimeline(_ value: Node, _ src: inout YAMLSource) {
         for (k, kn, v) in src.pairs(value, what: "timeline") {
             switch k {
-            case "asap": Self.addPhrases(&asap, &src, v, what: "timeline.asap")
-            case "exploring": Self.addPhrases(&exploring, &src, v, what: "timeline.exploring")
-            case "before": Self.addPhrases(&before, &src, v, what: "timeline.before")
-            case "next_month": Self.addPhrases(&nextMonth, &src, v, what: "timeline.next_month")
-            case "this_year": Self.addPhrases(&thisYear, &src, v, what: "timeline.this_year")
-            case "next_year": Self.addPhrases(&nextYear, &src, v, what: "timeline.next_year")
-            case "this_quarter": Self.addPhrases(&thisQuarter, &src, v, what: "timeline.this_quarter")
-            case "next_quarter": Self.addPhrases(&nextQuarter, &src, v, what: "timeline.next_quarter")
-            case "next_week": Self.addPhrases(&nextWeek, &src, v, what: "timeline.next_week")
-            case "within": Self.addPhrases(&within, &src, v, what: "timeline.within")
+            case "asap": Self.addPhrases(vocabulary, &asap, &src, v, what: "timeline.asap")
+            case "exploring": Self.addPhrases(vocabulary, &exploring, &src, v, what: "timeline.exploring")
+            case "before": Self.addPhrases(vocabulary, &before, &src, v, what: "timeline.before")
+            case "next_month": Self.addPhrases(vocabulary, &nextMonth, &src, v, what: "timeline.next_month")
+            case "this_year": Self.addPhrases(vocabulary, &thisYear, &src, v, what: "timeline.this_year")
+            case "next_year": Self.addPhrases(vocabulary, &nextYear, &src, v, what: "timeline.next_year")
+            case "this_quarter": Self.addPhrases(vocabulary, &thisQuarter, &src, v, what: "timeline.this_quarter")
+            case "next_quarter": Self.addPhrases(vocabulary, &nextQuarter, &src, v, what: "timeline.next_quarter")
+            case "next_week": Self.addPhrases(vocabulary, &nextWeek, &src, v, what: "timeline.next_week")
+            case "within": Self.addPhrases(vocabulary, &within, &src, v, what: "timeline.within")
             case "one_words": Self.addWords(&oneWords, &src, v, what: "timeline.one_words")
             case "single_units": Self.addWords(&singleUnits, &src, v, what: "timeline.single_units")
             case "within_fillers": Self.addWords(&withinFillers, &src, v, what: "timeline.within_fillers")
@@ -300,10 +302,10 @@ final class BANTCues: @unchecked Sendable {
                     months[w] = Int(m)
                 }
             case "months_needing_cue": Self.addWords(&monthsNeedingCue, &src, v, what: "timeline.months_needing_cue")
-            case "month_cues": Self.addPhrases(&monthCues, &src, v, what: "timeline.month_cues")
-            case "not_deadline": Self.addPhrases(&notDeadline, &src, v, what: "timeline.not_deadline")
-            case "purchase": Self.addPhrases(&purchase, &src, v, what: "timeline.purchase")
-            case "forward": Self.addPhrases(&forward, &src, v, what: "timeline.forward")
+            case "month_cues": Self.addPhrases(vocabulary, &monthCues, &src, v, what: "timeline.month_cues")
+            case "not_deadline": Self.addPhrases(vocabulary, &notDeadline, &src, v, what: "timeline.not_deadline")
+            case "purchase": Self.addPhrases(vocabulary, &purchase, &src, v, what: "timeline.purchase")
+            case "forward": Self.addPhrases(vocabulary, &forward, &src, v, what: "timeline.forward")
             default: src.problem("unknown timeline section '\(k)'", at: kn)
             }
         }
@@ -315,8 +317,9 @@ final class BANTCues: @unchecked Sendable {
         return words.count == 1 ? words[0].text : nil
     }
 
-    private static func addPhrases(_ list: inout CueList, _ src: inout YAMLSource, _ node: Node, what: String, value: Double = 0) {
-        for (entry, n) in src.strings(node, what: what) where !list.add(entry, value: value) {
+    private static func addPhrases(_ vocabulary: CueVocabulary, _ list: inout CueList, _ src: inout YAMLSource, _ node: Node,
+                                   what: String, value: Double = 0) {
+        for (entry, n) in src.strings(node, what: what) where !list.add(entry, value: value, vocabulary: vocabulary) {
             src.problem("\(what): '\(entry)' has no words to match", at: n)
         }
     }

@@ -38,7 +38,7 @@ public struct BANTExtractor: Sendable {
         let timelineReader = TimelineReader(cues: cues)
         var supportCue = false
         for text in texts {
-            for sentence in Sentence.split(text) where !sentence.words.isEmpty {
+            for sentence in Sentence.split(text, vocabulary: cues.vocabulary) where !sentence.words.isEmpty {
                 let amounts = budgetReader.amounts(in: sentence)
                 if bant.budget == nil, let b = budgetReader.read(sentence, amounts: amounts) {
                     bant.budget = b
@@ -52,7 +52,7 @@ public struct BANTExtractor: Sendable {
                 if bant.timeline == nil, let t = timelineReader.read(sentence, reference: reference, amounts: amounts) {
                     bant.timeline = t
                 }
-                if !supportCue, cues.support.occurs(in: sentence.words) {
+                if !supportCue, cues.support.occurs(in: sentence.cueWords) {
                     supportCue = true
                 }
             }

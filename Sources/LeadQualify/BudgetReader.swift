@@ -21,7 +21,7 @@ struct BudgetReader {
 
     /// The amounts of `s`, in order. Used by the need and timeline readers too, to leave money alone.
     func amounts(in s: Sentence) -> [Amount] {
-        let currencyMatches = cues.currencies.matches(in: s.words)
+        let currencyMatches = cues.currencies.matches(in: s.cueWords)
         var out: [Amount] = []
         var w = 0
         while w < s.words.count {
@@ -65,15 +65,15 @@ struct BudgetReader {
     /// The budget stated in `s`, if any.
     func read(_ s: Sentence, amounts all: [Amount]) -> BANT.Budget? {
         guard !all.isEmpty else { return nil }
-        let hasKeyword = cues.budgetKeywords.occurs(in: s.words)
-        if cues.notBudget.occurs(in: s.words) { return nil }
+        let hasKeyword = cues.budgetKeywords.occurs(in: s.cueWords)
+        if cues.notBudget.occurs(in: s.cueWords) { return nil }
         if s.isQuestion && !hasKeyword { return nil }
-        let yearMatch = cues.periodYear.matches(in: s.words).first
-        let monthMatch = cues.periodMonth.matches(in: s.words).first
+        let yearMatch = cues.periodYear.matches(in: s.cueWords).first
+        let monthMatch = cues.periodMonth.matches(in: s.cueWords).first
         // The anchor: the first amount with a currency; else, in a budget sentence, the first amount; else
         // the first with a multiplier when a period is said ("around 10K a year"). Years are never amounts.
         // Years are never amounts, nor are counts of things ("10k emails a month", "40k visitors").
-        let counted = Set(cues.counted.matches(in: s.words).map(\.start))
+        let counted = Set(cues.counted.matches(in: s.cueWords).map(\.start))
         let candidates = all.filter { !$0.isPlainYear && ($0.currency != nil || !counted.contains($0.end)) }
         let anchorIndex: Int
         if let i = candidates.firstIndex(where: { $0.currency != nil }) {
@@ -110,7 +110,7 @@ struct BudgetReader {
         } else {
             let v = first.value
             budget.currency = first.currency
-            let exceeding = cues.exceed.matches(in: s.words).contains { $0.end <= first.start && $0.end >= first.start - 3 }
+            let exceeding = cues.exceed.matches(in: s.cueWords).contains { $0.end <= first.start && $0.end >= first.start - 3 }
             let negated = s.words.contains { cues.negations.contains($0) }
             if exceeding && negated {
                 budget.max = v     // "can't go above 25k", "on ne peut pas dépasser 25k"
@@ -124,7 +124,7 @@ struct BudgetReader {
             }
         }
         if budget.currency == nil {
-            budget.currency = cues.currencies.matches(in: s.words).first.map(cues.currencyCode)
+            budget.currency = cues.currencies.matches(in: s.cueWords).first.map(cues.currencyCode)
         }
         budget.period = period(s, yearMatch: yearMatch, monthMatch: monthMatch)
         return budget
@@ -143,14 +143,14 @@ struct BudgetReader {
 
     /// A phrase of `list` ending right before the amount that starts at word `start` ("up to €15k").
     private func near(_ list: CueList, before start: Int, in s: Sentence) -> Bool {
-        list.matches(in: s.words).contains { $0.end == start }
+        list.matches(in: s.cueWords).contains { $0.end == start }
     }
 
     /// A phrase of `list` starting right after the amount that ends at word `end` ("1 000 euros maximum"),
     /// or after a period in between ("$5K/month tops", "10k a year max").
     private func near(_ list: CueList, after end: Int, in s: Sentence) -> Bool {
         var allowed = end
-        let periods = cues.periodYear.matches(in: s.words) + cues.periodMonth.matches(in: s.words)
+        let periods = cues.periodYear.matches(in: s.cueWords) + cues.periodMonth.matches(in: s.cueWords)
         while true {
             if let p = periods.first(where: { $0.start == allowed }) {
                 allowed = p.end
@@ -161,7 +161,7 @@ struct BudgetReader {
                 break
             }
         }
-        return list.matches(in: s.words).contains { $0.start == end || $0.start == allowed }
+        return list.matches(in: s.cueWords).contains { $0.start == end || $0.start == allowed }
     }
 
     /// "€20k+", "10k+ usd": a `+` glued to the number, its multiplier or currency makes it a lower bound.

@@ -33,7 +33,11 @@ struct Matcher: Sendable {
 
     /// The share (0...1) of the weight a present value earns; `nil` when the value does not match at all.
     func share(of value: JSONValue) -> Double? {
-        let texts = value.scalarTexts.map { $0.lowercased() }
+        // lower-cased texts only for the tests that compare them
+        var texts: [String] {
+            if case .string(let s) = value { return [s.lowercased()] }
+            return value.scalarTexts.map { $0.lowercased() }
+        }
         switch test {
         case .equals(let x):
             return texts.contains(x) ? 1 : nil

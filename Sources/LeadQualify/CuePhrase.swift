@@ -52,25 +52,57 @@ struct CuePhrase: Sendable {
 }
 
 /// A list of cue phrases with an index by first word, matched against the words of a message.
+///
+/// Phrases are compiled against the shared ``CueVocabulary``: words and prefixes become ids, all
+/// phrases' elements sit in one flat array, and the first-word index is a table by word id (a chain of
+/// phrase indices per id), so matching compares integers and allocates only its result.
 struct CueList: Sendable {
-    private var byFirstWord: [String: [Int]] = [:]
-    private var prefixFirst: [Int] = []
+    /// A compiled phrase element.
+    enum Element: Sendable, Equatable {
+        case word(Int32)
+        case prefix(Int32)
+        case gap
+        case start
+    }
+
+    /// Per word id: the last phrase whose first word it is, or -1 (then `nextSameFirst` chains back).
+    private var heads: [Int32] = []
+    private var nextSameFirst: [Int32] = []
+    private var prefixFirst: [Int32] = []
+    /// The elements of every phrase, phrase `p` at `elementStart[p]..<elementStart[p + 1]`.
+    private var elements: [Element] = []
+    private var elementStart: [Int32] = [0]
     private(set) var phrases: [CuePhrase] = []
     /// A value per phrase (e.g. a multiplier or a month number); 0 when the list has none.
     private(set) var values: [Double] = []
 
     init() {}
 
-    /// Adds `entry` with `value`; returns `false` when the entry has no words.
+    /// Adds `entry` with `value`, numbering its words in `vocabulary` (the one every sentence matched
+    /// against this list is looked up in); returns `false` when the entry has no words.
     @discardableResult
-    mutating func add(_ entry: String, value: Double = 0) -> Bool {
+    mutating func add(_ entry: String, value: Double = 0, vocabulary: CueVocabulary) -> Bool {
         guard let phrase = CuePhrase(entry) else { return false }
-        let index = phrases.count
+        let index = Int32(phrases.count)
         phrases.append(phrase)
         values.append(value)
-        switch phrase.elements.first(where: { $0 != .start }) {
-        case .word(let w)?: byFirstWord[w, default: []].append(index)
-        default: prefixFirst.append(index)
+        for e in phrase.elements {
+            switch e {
+            case .word(let w): elements.append(.word(vocabulary.intern(w)))
+            case .prefix(let p): elements.append(.prefix(vocabulary.internPrefix(p)))
+            case .gap: elements.append(.gap)
+            case .start: elements.append(.start)
+            }
+        }
+        elementStart.append(Int32(elements.count))
+        let first = elements[Int(elementStart[Int(index)])...].first { $0 != .start }
+        if case .word(let id)? = first {
+            if Int(id) >= heads.count { heads += repeatElement(-1, count: Int(id) + 1 - heads.count) }
+            nextSameFirst.append(heads[Int(id)])
+            heads[Int(id)] = index
+        } else {
+            nextSameFirst.append(-1)
+            prefixFirst.append(index)
         }
         return true
     }
@@ -85,20 +117,27 @@ struct CueList: Sendable {
         var value: Double
     }
 
+    /// The first phrase (of the chain) whose first word is word `w`'s, or -1.
+    @inline(__always) private func head(_ words: CueWords, _ w: Int) -> Int32 {
+        let id = Int(words.id(w))
+        return id >= 0 && id < heads.count ? heads[id] : -1
+    }
+
     /// Every match of every phrase in `words`, ordered by start, longest first.
-    func matches(in words: [String]) -> [Match] {
+    func matches(in words: CueWords) -> [Match] {
         var found: [Match] = []
-        for start in words.indices {
-            if let candidates = byFirstWord[words[start]] {
-                for p in candidates {
-                    if let end = Self.match(phrases[p].elements, 0, words, start) {
-                        found.append(Match(start: start, end: end, phrase: p, value: values[p]))
-                    }
+        guard !phrases.isEmpty else { return found }
+        for start in 0..<words.count {
+            var p = head(words, start)
+            while p >= 0 {
+                if let end = match(p, words, start) {
+                    found.append(Match(start: start, end: end, phrase: Int(p), value: values[Int(p)]))
                 }
+                p = nextSameFirst[Int(p)]
             }
             for p in prefixFirst {
-                if let end = Self.match(phrases[p].elements, 0, words, start) {
-                    found.append(Match(start: start, end: end, phrase: p, value: values[p]))
+                if let end = match(p, words, start) {
+                    found.append(Match(start: start, end: end, phrase: Int(p), value: values[Int(p)]))
                 }
             }
         }
@@ -109,47 +148,50 @@ struct CueList: Sendable {
     }
 
     /// Whether any phrase occurs in `words`.
-    func occurs(in words: [String]) -> Bool {
-        for start in words.indices {
-            if let candidates = byFirstWord[words[start]] {
-                for p in candidates where Self.match(phrases[p].elements, 0, words, start) != nil { return true }
+    func occurs(in words: CueWords) -> Bool {
+        guard !phrases.isEmpty else { return false }
+        for start in 0..<words.count {
+            var p = head(words, start)
+            while p >= 0 {
+                if match(p, words, start) != nil { return true }
+                p = nextSameFirst[Int(p)]
             }
-            for p in prefixFirst where Self.match(phrases[p].elements, 0, words, start) != nil { return true }
+            for p in prefixFirst where match(p, words, start) != nil { return true }
         }
         return false
     }
 
     /// The first match that starts at `start`, if any (longest phrase wins).
-    func match(at start: Int, in words: [String]) -> Match? {
+    func match(at start: Int, in words: CueWords) -> Match? {
         matches(in: words).first { $0.start == start }
     }
 
-    /// The value of a single-word entry equal to `word` (exact word phrases only).
-    func value(ofWord word: String) -> Double? {
-        guard let candidates = byFirstWord[word] else { return nil }
-        for p in candidates where phrases[p].elements.count == 1 {
-            return values[p]
-        }
-        return nil
+    /// The end of phrase `p` matched at word `w`, if it matches there.
+    @inline(__always) private func match(_ p: Int32, _ words: CueWords, _ w: Int) -> Int? {
+        match(Int(elementStart[Int(p)]), Int(elementStart[Int(p) + 1]), words, w)
     }
 
-    private static func match(_ elements: [CuePhrase.Element], _ e: Int, _ words: [String], _ w: Int) -> Int? {
-        if e == elements.count { return w }
-        switch elements[e] {
-        case .word(let x):
-            guard w < words.count, words[w] == x else { return nil }
-            return match(elements, e + 1, words, w + 1)
-        case .prefix(let x):
-            guard w < words.count, words[w].hasPrefix(x) else { return nil }
-            return match(elements, e + 1, words, w + 1)
-        case .start:
-            guard w == 0 else { return nil }
-            return match(elements, e + 1, words, w)
-        case .gap:
-            for skip in 0...3 where w + skip <= words.count {
-                if let end = match(elements, e + 1, words, w + skip) { return end }
+    private func match(_ e: Int, _ end: Int, _ words: CueWords, _ w: Int) -> Int? {
+        var e = e
+        var w = w
+        while e < end {
+            switch elements[e] {
+            case .word(let x):
+                guard w < words.count, words.id(w) == x else { return nil }
+                w += 1
+            case .prefix(let x):
+                guard w < words.count, words.hasPrefix(w, x) else { return nil }
+                w += 1
+            case .start:
+                guard w == 0 else { return nil }
+            case .gap:
+                for skip in 0...3 where w + skip <= words.count {
+                    if let found = match(e + 1, end, words, w + skip) { return found }
+                }
+                return nil
             }
-            return nil
+            e += 1
         }
+        return w
     }
 }

@@ -11,6 +11,16 @@ extension JSONValue {
         return current
     }
 
+    /// The value at a dotted path already split into keys (``CompiledCriterion``).
+    func value(at path: [String]) -> JSONValue? {
+        var current = self
+        for key in path {
+            guard case .object(let pairs) = current, let next = pairs.first(where: { $0.0 == key })?.1 else { return nil }
+            current = next
+        }
+        return current
+    }
+
     /// The value at `path` of an object, `nil` when absent.
     subscript(key: String) -> JSONValue? {
         guard case .object(let pairs) = self else { return nil }

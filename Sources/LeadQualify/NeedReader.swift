@@ -14,16 +14,16 @@ struct NeedReader {
 
     func read(_ s: Sentence, amounts: [BudgetReader.Amount]) -> BANT.Need? {
         // A team word that names or modifies a thing is no team ("support tickets", "Marketingkampagnen").
-        let things = cues.things.matches(in: s.words)
+        let things = cues.things.matches(in: s.cueWords)
         let thingStarts = Set(things.map(\.start))
         var functions: [(start: Int, end: Int, function: String)] = []
         for (f, list) in cues.needFunctions {
-            for m in list.matches(in: s.words) where !thingStarts.contains(m.end)
+            for m in list.matches(in: s.cueWords) where !thingStarts.contains(m.end)
                 && !things.contains(where: { $0.start < m.end && m.start < $0.end }) {
                 functions.append((m.start, m.end, f))
             }
         }
-        guard !functions.isEmpty, !cues.notTeam.occurs(in: s.words) else { return nil }
+        guard !functions.isEmpty, !cues.notTeam.occurs(in: s.cueWords) else { return nil }
         var money = Set<Int>()
         for a in amounts where a.currency != nil || a.multiplier != nil { money.formUnion(a.start..<a.end) }
         var counts: [Count] = []
@@ -65,7 +65,7 @@ struct NeedReader {
         // A head count is followed by the team or its people ("40 sales reps", "60 Leute im Vertrieb",
         // "8 of us", "une vingtaine de personnes") or ends the sentence ("our sales team is 50") — not
         // by other things ("3 offices", "15 years in sales", "50 tickets").
-        let people = cues.people.matches(in: s.words)
+        let people = cues.people.matches(in: s.cueWords)
         let functionStarts = Set(functions.map(\.start))
         func countsPeople(_ c: Count) -> Bool {
             if c.end >= s.words.count { return true }

@@ -12,9 +12,19 @@ public import LeadCore
 /// the reasons add up to the score exactly (largest remainder). Disqualifiers add reasons with 0 points.
 public struct Qualifier: Sendable {
     let icp: ICPRules
+    /// The criteria compiled once: rule names built, paths split by where they look.
+    private let fit: [CompiledCriterion]
+    private let disqualify: [CompiledCriterion]
+    private let proxies: [CompiledCriterion]
+    /// Whether any criterion looks under `bant.` (else the look-up object is never built).
+    private let readsBANT: Bool
 
     public init(icp: ICPRules) {
         self.icp = icp
+        fit = icp.fit.map { CompiledCriterion($0, rule: "icp.\($0.id)") }
+        disqualify = icp.disqualify.map { CompiledCriterion($0, rule: "dq.\($0.id)") }
+        proxies = icp.score.proxies.map { CompiledCriterion($0, rule: "proxy.\($0.id)") }
+        readsBANT = (fit + disqualify + proxies).contains { $0.inBANT }
     }
 
     /// Qualifies one lead.
@@ -25,9 +35,9 @@ public struct Qualifier: Sendable {
     ///   - bant: what the person said (``BANTExtractor``); criteria address it as `bant.budget.min` etc.
     /// - Returns: status, grade, score, fit, the output `bant` object and the reasons.
     public func qualify(lead: JSONValue, bant: BANT) -> Qualification {
-        let bantLookup = Self.lookupObject(bant)
-        func lookup(_ c: Criterion) -> JSONValue? {
-            if c.path.first == "bant" { return bantLookup.value(at: Array(c.path.dropFirst())) }
+        let bantLookup: JSONValue = readsBANT ? Self.lookupObject(bant) : .null
+        func lookup(_ c: CompiledCriterion) -> JSONValue? {
+            if c.inBANT { return bantLookup.value(at: c.path) }
             return lead.value(at: c.path)
         }
 
@@ -41,17 +51,17 @@ public struct Qualifier: Sendable {
 
         // ICP fit.
         var fitExact = 0.0
-        for c in icp.fit {
+        for c in fit {
             let value = lookup(c)
             if value == nil || value!.isEmptyValue {
-                let share = c.matcher.matchesMissing ? 1.0 : 0.0
-                fitExact += c.weight * share
-                reason("icp.\(c.id)", c.weight * share * icp.score.fit / 100, field: c.field, evidence: nil, missing: share == 0)
+                let share = c.criterion.matcher.matchesMissing ? 1.0 : 0.0
+                fitExact += c.criterion.weight * share
+                reason(c.rule, c.criterion.weight * share * icp.score.fit / 100, field: c.criterion.field, evidence: nil, missing: share == 0)
                 continue
             }
-            let share = c.matcher.share(of: value!) ?? 0
-            fitExact += c.weight * share
-            reason("icp.\(c.id)", c.weight * share * icp.score.fit / 100, field: c.field, evidence: value!.evidenceText)
+            let share = c.criterion.matcher.share(of: value!) ?? 0
+            fitExact += c.criterion.weight * share
+            reason(c.rule, c.criterion.weight * share * icp.score.fit / 100, field: c.criterion.field, evidence: value!.evidenceText)
         }
         let fit = min(100, max(0, ScoreMath.roundHalfUp(fitExact)))
 
@@ -69,21 +79,21 @@ public struct Qualifier: Sendable {
                 continue
             }
             reason("bant.\(letter)", 0, field: "bant.\(letter)", evidence: nil, missing: true)
-            for p in icp.score.proxies where p.letter == letter {
-                guard let value = lookup(p), !value.isEmptyValue, p.matcher.share(of: value) != nil else { continue }
-                reason("proxy.\(p.id)", p.weight * (p.matcher.share(of: value) ?? 0), field: p.field, evidence: value.evidenceText, proxy: true)
+            for p in proxies where p.criterion.letter == letter {
+                guard let value = lookup(p), !value.isEmptyValue, let share = p.criterion.matcher.share(of: value) else { continue }
+                reason(p.rule, p.criterion.weight * share, field: p.criterion.field, evidence: value.evidenceText, proxy: true)
             }
         }
 
         // Hard disqualifiers.
         var disqualifiedBy: [String] = []
-        for d in icp.disqualify {
+        for d in disqualify {
             let value = lookup(d)
             let fired: Bool
-            if value == nil || value!.isEmptyValue { fired = d.matcher.matchesMissing } else { fired = d.matcher.share(of: value!) != nil }
+            if value == nil || value!.isEmptyValue { fired = d.criterion.matcher.matchesMissing } else { fired = d.criterion.matcher.share(of: value!) != nil }
             guard fired else { continue }
-            disqualifiedBy.append(d.id)
-            reason("dq.\(d.id)", 0, field: d.field, evidence: value?.evidenceText)
+            disqualifiedBy.append(d.criterion.id)
+            reason(d.rule, 0, field: d.criterion.field, evidence: value?.evidenceText)
         }
 
         let total = reasons.reduce(0) { $0 + $1.exact }
@@ -179,5 +189,22 @@ public struct Qualifier: Sendable {
             ("exploring", .bool(b.timeline?.exploring)), ("evidence", .string(b.timeline?.evidence)),
         ])
         return .object([("budget", budget), ("authority", authority), ("need", need), ("timeline", timeline)])
+    }
+}
+
+/// A criterion compiled once per ``Qualifier``: its reason's rule name, and its path split into where it looks.
+struct CompiledCriterion: Sendable {
+    let criterion: Criterion
+    /// `icp.<id>`, `dq.<id>` or `proxy.<id>`.
+    let rule: String
+    /// The path starts with `bant`: it is looked up in the BANT object, without that step.
+    let inBANT: Bool
+    let path: [String]
+
+    init(_ criterion: Criterion, rule: String) {
+        self.criterion = criterion
+        self.rule = rule
+        inBANT = criterion.path.first == "bant"
+        path = (inBANT ? criterion.path.dropFirst() : criterion.path[...]).map(String.init)
     }
 }

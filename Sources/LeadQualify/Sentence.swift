@@ -6,12 +6,14 @@ struct Sentence: Sendable {
     let tokens: [Token]
     /// Tokens that are not punctuation, as folded text: what cue phrases match against.
     let words: [String]
+    /// `words` as cue lists match them: ids in the cue vocabulary, looked up once per sentence.
+    let cueWords: CueWords
     /// For each entry of `words`, its index in `tokens`.
     let wordToken: [Int]
     /// The sentence is a question.
     let isQuestion: Bool
 
-    init(_ text: String) {
+    init(_ text: String, vocabulary: CueVocabulary) {
         self.text = text
         let folded = TextFold.fold(TextFold.removeAddresses(text))
         tokens = Tokenizer.tokenize(folded)
@@ -22,6 +24,7 @@ struct Sentence: Sendable {
             wordToken.append(i)
         }
         self.words = words
+        cueWords = CueWords(words, vocabulary: vocabulary)
         self.wordToken = wordToken
         isQuestion = tokens.last?.text == "?" || tokens.contains { $0.text == "?" }
     }
@@ -38,7 +41,7 @@ struct Sentence: Sendable {
     /// Splits a message into sentences: after `.`, `!` or `?` followed by a space and an upper-case letter,
     /// and at line breaks. "ca. 10.000 €" and "z.B. so" stay one sentence, and so does a short word before
     /// a full stop ("Tsd. Euro": an abbreviation).
-    static func split(_ message: String) -> [Sentence] {
+    static func split(_ message: String, vocabulary: CueVocabulary) -> [Sentence] {
         let scalars = Array(TextFold.stripHTML(message).unicodeScalars)
         var pieces: [ArraySlice<Unicode.Scalar>] = []
         var start = 0
@@ -87,7 +90,7 @@ struct Sentence: Sendable {
                 if pendingSpace { out.append(" "); pendingSpace = false }
                 out.append(c)
             }
-            return out.isEmpty ? nil : Sentence(TextFold.string(out[...]))
+            return out.isEmpty ? nil : Sentence(TextFold.string(out[...]), vocabulary: vocabulary)
         }
     }
 }

@@ -11,18 +11,18 @@ struct TimelineReader {
 
     func read(_ s: Sentence, reference: CivilDate?, amounts: [BudgetReader.Amount]) -> BANT.Timeline? {
         // "not urgent", "rien d'urgent": an exploring phrase that contains an ASAP word is not ASAP
-        let exploringMatches = cues.exploring.matches(in: s.words)
-        let asap = cues.asap.matches(in: s.words).contains { a in
+        let exploringMatches = cues.exploring.matches(in: s.cueWords)
+        let asap = cues.asap.matches(in: s.cueWords).contains { a in
             !exploringMatches.contains { $0.start <= a.start && $0.end >= a.end }
         }
         let exploring = !exploringMatches.isEmpty
         // A date governs the purchase unless it is another thing's date (a contract end, a meeting, a
         // holiday, payment terms, a past event) that the person does not tie to the purchase.
-        let tied = cues.purchase.occurs(in: s.words)
+        let tied = cues.purchase.occurs(in: s.cueWords)
         var date: CivilDate? = nil
         if let reference { date = deadline(s, reference: reference, amounts: amounts, tied: tied) }
         var deadline = date ?? explicitDate(s)
-        if deadline != nil, !tied, cues.notDeadline.occurs(in: s.words) { deadline = nil }
+        if deadline != nil, !tied, cues.notDeadline.occurs(in: s.cueWords) { deadline = nil }
         guard asap || exploring || deadline != nil else { return nil }
         return BANT.Timeline(deadline: deadline?.iso, asap: asap, exploring: exploring, evidence: s.text)
     }
@@ -39,10 +39,11 @@ struct TimelineReader {
     private func deadline(_ s: Sentence, reference ref: CivilDate, amounts: [BudgetReader.Amount], tied: Bool) -> CivilDate? {
         var found: [(position: Int, date: CivilDate)] = []
         let words = s.words
-        let forwardMatches = cues.forward.matches(in: words)
-        let beforeMatches = cues.before.matches(in: words)
-        let endMatches = cues.monthCues.matches(in: words)
-        let withinMatches = cues.within.matches(in: words)
+        let cueWords = s.cueWords
+        let forwardMatches = cues.forward.matches(in: cueWords)
+        let beforeMatches = cues.before.matches(in: cueWords)
+        let endMatches = cues.monthCues.matches(in: cueWords)
+        let withinMatches = cues.within.matches(in: cueWords)
         var money = Set<Int>()
         for a in amounts where a.currency != nil || a.multiplier != nil { money.formUnion(a.start..<a.end) }
 
@@ -156,12 +157,12 @@ struct TimelineReader {
                 continue
             }
         }
-        for m in cues.nextMonth.matches(in: words) { found.append((m.start, CivilDate.endOfMonth(ref.month + 1, year: ref.year))) }
-        for m in cues.thisYear.matches(in: words) { found.append((m.start, CivilDate(year: ref.year, month: 12, day: 31))) }
-        for m in cues.nextYear.matches(in: words) { found.append((m.start, CivilDate(year: ref.year + 1, month: 12, day: 31))) }
-        for m in cues.thisQuarter.matches(in: words) { found.append((m.start, CivilDate.endOfQuarter(ref.quarter, year: ref.year))) }
-        for m in cues.nextQuarter.matches(in: words) { found.append((m.start, CivilDate.endOfQuarter(ref.quarter + 1, year: ref.year))) }
-        for m in cues.nextWeek.matches(in: words) { found.append((m.start, ref.adding(days: 7))) }
+        for m in cues.nextMonth.matches(in: cueWords) { found.append((m.start, CivilDate.endOfMonth(ref.month + 1, year: ref.year))) }
+        for m in cues.thisYear.matches(in: cueWords) { found.append((m.start, CivilDate(year: ref.year, month: 12, day: 31))) }
+        for m in cues.nextYear.matches(in: cueWords) { found.append((m.start, CivilDate(year: ref.year + 1, month: 12, day: 31))) }
+        for m in cues.thisQuarter.matches(in: cueWords) { found.append((m.start, CivilDate.endOfQuarter(ref.quarter, year: ref.year))) }
+        for m in cues.nextQuarter.matches(in: cueWords) { found.append((m.start, CivilDate.endOfQuarter(ref.quarter + 1, year: ref.year))) }
+        for m in cues.nextWeek.matches(in: cueWords) { found.append((m.start, ref.adding(days: 7))) }
         return found.min { ($0.position, $0.date.dayNumber) < ($1.position, $1.date.dayNumber) }?.date
     }
 
