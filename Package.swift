@@ -116,7 +116,7 @@ let package = Package(
             ]
         ),
         .target(name: "LeadTestSupport", dependencies: ["LeadCore", "LeadIntake", "LeadHandoff"]),
-        .testTarget(name: "LeadHTMLTests", dependencies: ["LeadHTML"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LeadHTMLTests", dependencies: ["LeadHTML", "LeadTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LeadCoreTests", dependencies: ["LeadCore", "LeadTestSupport"], exclude: ["TitleBank"]),
         .testTarget(name: "LeadResearchTests", dependencies: ["LeadResearch", "LeadTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LeadIntakeTests", dependencies: ["LeadIntake", "LeadTestSupport"], resources: [.copy("Fixtures")]),

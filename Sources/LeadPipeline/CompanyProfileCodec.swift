@@ -64,11 +64,7 @@ enum CompanyProfileCodec {
 
     /// - Throws: ``SpoolCodecError`` when the bytes are short, corrupt or of another version.
     static func decode(_ bytes: [UInt8]) throws(SpoolCodecError) -> CompanyProfile {
-        // withUnsafeBytes rethrows untyped; carry the typed error out by hand.
-        let result: Result<CompanyProfile, SpoolCodecError> = bytes.withUnsafeBytes { buffer in
-            do throws(SpoolCodecError) { return .success(try decode(buffer)) } catch { return .failure(error) }
-        }
-        return try result.get()
+        try SpoolCodec.reading(bytes) { buffer throws(SpoolCodecError) in try decode(buffer) }
     }
 
     static func decode(_ bytes: UnsafeRawBufferPointer) throws(SpoolCodecError) -> CompanyProfile {

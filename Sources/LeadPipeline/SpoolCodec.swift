@@ -174,9 +174,14 @@ enum SpoolCodec {
 
     /// The record in `bytes` (see ``decode(_:)-(UnsafeRawBufferPointer)``).
     static func decode(_ bytes: [UInt8]) throws(SpoolCodecError) -> CleanRecord {
-        // withUnsafeBytes rethrows untyped; carry the typed error out by hand.
-        let result: Result<CleanRecord, SpoolCodecError> = bytes.withUnsafeBytes { buffer in
-            do throws(SpoolCodecError) { return .success(try decode(buffer)) } catch { return .failure(error) }
+        try reading(bytes) { buffer throws(SpoolCodecError) in try decode(buffer) }
+    }
+
+    /// `read` over the memory of `bytes`, keeping its typed error (`withUnsafeBytes` rethrows an
+    /// untyped one).
+    static func reading<T>(_ bytes: [UInt8], _ read: (UnsafeRawBufferPointer) throws(SpoolCodecError) -> T) throws(SpoolCodecError) -> T {
+        let result: Result<T, SpoolCodecError> = bytes.withUnsafeBytes { buffer in
+            do throws(SpoolCodecError) { return .success(try read(buffer)) } catch { return .failure(error) }
         }
         return try result.get()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LeadTestSupport
 import Testing
 @testable import LeadQualify
 
@@ -82,7 +83,7 @@ struct CueVocabularyTests {
             + cues.needFunctions.map(\.cues)
         var pool: [String] = cues.vocabulary.words + cues.vocabulary.prefixes.flatMap { [$0, $0 + "s", $0 + "team", $0 + "ą"] }
         pool += ["the", "and", "40", "10.000", "€", "?", "zł", "ciągu", "straße", "xyz", "ja", "ik"]
-        var rng = SplitMix(seed: 11)
+        var rng = SplitMix64(state: 11)
         var checked = 0
         for _ in 0..<400 {
             let length = 1 + Int(rng.next() % 12)
@@ -119,15 +120,3 @@ struct CueVocabularyTests {
     }
 }
 
-/// A small seeded generator, so a failure repeats.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
