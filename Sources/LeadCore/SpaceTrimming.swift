@@ -46,6 +46,27 @@ extension String {
     public var isBlankText: Bool {
         unicodeScalars.allSatisfy(SpaceTrimming.isWhitespaceOrNewline)
     }
+
+    /// Runs of ASCII white space (U+0009–U+000D and the space) made one space, none left at either
+    /// end; every other byte kept. Equal to splitting on white space and joining with one space only
+    /// when the text holds no other white space (NBSP, U+2000…): callers check that first.
+    public func collapsingASCIIWhitespaceRuns() -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for b in utf8 {
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(0x20)
+                pendingSpace = false
+            }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
 
 extension Substring {

@@ -150,21 +150,7 @@ struct Cleaner: Sendable {
         if s.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: Character.isWhitespace is U+0009–U+000D and the space (a CR-LF pair is one
             // whitespace Character), so the same split and join on bytes.
-            var out: [UInt8] = []
-            out.reserveCapacity(s.utf8.count)
-            var pendingSpace = false
-            for b in s.utf8 {
-                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                    pendingSpace = !out.isEmpty
-                    continue
-                }
-                if pendingSpace {
-                    out.append(0x20)
-                    pendingSpace = false
-                }
-                out.append(b)
-            }
-            return String(decoding: out, as: UTF8.self)
+            return s.collapsingASCIIWhitespaceRuns()
         }
         return collapseCharacters(s)
     }

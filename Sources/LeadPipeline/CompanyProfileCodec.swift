@@ -24,17 +24,17 @@ enum CompanyProfileCodec {
         w.varint(UInt64(p.siteStatus.ordinal))
         w.string(p.redirectLoopWith)
         w.string(p.website)
-        for fact in [p.name, p.legalName, p.description] { w.fact(fact) { $0.string($1) } }
-        w.fact(p.industry) { $0.varint(UInt64($1.ordinal)) }
-        for fact in [p.country, p.language] { w.fact(fact) { $0.string($1) } }
-        w.fact(p.employees) { $0.employeeCount($1) }
+        for fact in [p.name, p.legalName, p.description] { w.optionalFact(fact) { $0.string($1) } }
+        w.optionalFact(p.industry) { $0.varint(UInt64($1.ordinal)) }
+        for fact in [p.country, p.language] { w.optionalFact(fact) { $0.string($1) } }
+        w.optionalFact(p.employees) { $0.employeeCount($1) }
         w.varint(UInt64(p.employeeClaims.count))
         for claim in p.employeeClaims { w.fact(claim) { $0.employeeCount($1) } }
-        w.fact(p.founded) { $0.int($1) }
-        w.fact(p.phone) { $0.string($1) }
+        w.optionalFact(p.founded) { $0.int($1) }
+        w.optionalFact(p.phone) { $0.string($1) }
         w.strings(p.phones)
         w.strings(p.emails)
-        w.fact(p.address) { w, a in
+        w.optionalFact(p.address) { w, a in
             for part in [a.street, a.postalCode, a.city, a.country] { w.string(part) }
         }
         w.varint(UInt64(p.social.count))
@@ -82,34 +82,33 @@ enum CompanyProfileCodec {
         p.name = try r.stringFact()
         p.legalName = try r.stringFact()
         p.description = try r.stringFact()
-        p.industry = try r.fact { r throws(SpoolCodecError) in try r.ordinal(Industry.self) }
+        p.industry = try r.optionalFact { r throws(SpoolCodecError) in try r.ordinal(Industry.self) }
         p.country = try r.stringFact()
         p.language = try r.stringFact()
         r.field = "employees"
-        p.employees = try r.fact { r throws(SpoolCodecError) in try r.employeeCount() }
+        p.employees = try r.optionalFact { r throws(SpoolCodecError) in try r.employeeCount() }
         for _ in 0..<(try r.count()) {
-            guard let claim = try r.fact({ r throws(SpoolCodecError) in try r.employeeCount() }, optional: false) else { continue }
-            p.employeeClaims.append(claim)
+            p.employeeClaims.append(try r.fact { r throws(SpoolCodecError) in try r.employeeCount() })
         }
         r.field = "founded"
-        p.founded = try r.fact { r throws(SpoolCodecError) in try r.int() }
+        p.founded = try r.optionalFact { r throws(SpoolCodecError) in try r.int() }
         r.field = "contacts"
         p.phone = try r.stringFact()
         p.phones = try r.strings()
         p.emails = try r.strings()
-        p.address = try r.fact { r throws(SpoolCodecError) in
+        p.address = try r.optionalFact { r throws(SpoolCodecError) in
             PostalAddress(street: try r.optionalString(), postalCode: try r.optionalString(),
                           city: try r.optionalString(), country: try r.optionalString())
         }
         r.field = "social"
         for _ in 0..<(try r.count()) {
             let network = try r.ordinal(SocialNetwork.self)
-            p.social[network] = try r.fact({ r throws(SpoolCodecError) in try r.string() }, optional: false)
+            p.social[network] = try r.fact { r throws(SpoolCodecError) in try r.string() }
         }
         r.field = "technologies"
         for _ in 0..<(try r.count()) {
             let id = try r.string()
-            p.technologies[id] = try r.fact({ r throws(SpoolCodecError) in try r.string() }, optional: false)
+            p.technologies[id] = try r.fact { r throws(SpoolCodecError) in try r.string() }
         }
         r.field = "pages"
         for _ in 0..<(try r.count()) {
@@ -134,7 +133,7 @@ extension SpoolCodec.Writer {
     }
 
     /// A presence byte (for an optional fact), then the value, provenance and evidence.
-    fileprivate mutating func fact<T: Sendable & Equatable>(_ fact: Fact<T>?, _ value: (inout Self, T) -> Void) {
+    fileprivate mutating func optionalFact<T: Sendable & Equatable>(_ fact: Fact<T>?, _ value: (inout Self, T) -> Void) {
         guard let fact else { return bytes.append(0) }
         bytes.append(1)
         self.fact(fact, value)
@@ -166,17 +165,20 @@ extension SpoolCodec.Reader {
         return out
     }
 
-    /// A fact: after a presence byte when `optional` (`nil` when absent), else directly.
-    fileprivate mutating func fact<T: Sendable & Equatable>(_ value: (inout Self) throws(SpoolCodecError) -> T,
-                                      optional: Bool = true) throws(SpoolCodecError) -> Fact<T>? {
-        if optional, !(try bool()) { return nil }
+    /// A fact after its presence byte (`nil` when absent).
+    fileprivate mutating func optionalFact<T: Sendable & Equatable>(_ value: (inout Self) throws(SpoolCodecError) -> T) throws(SpoolCodecError) -> Fact<T>? {
+        try bool() ? try fact(value) : nil
+    }
+
+    /// The value, provenance and evidence of a fact (no presence byte).
+    fileprivate mutating func fact<T: Sendable & Equatable>(_ value: (inout Self) throws(SpoolCodecError) -> T) throws(SpoolCodecError) -> Fact<T> {
         let v = try value(&self)
         let provenance = Provenance(url: try string(), method: try ordinal(ExtractionMethod.self), confidence: try double())
         return Fact(v, provenance: provenance, evidence: try optionalString())
     }
 
     fileprivate mutating func stringFact() throws(SpoolCodecError) -> Fact<String>? {
-        try fact { r throws(SpoolCodecError) in try r.string() }
+        try optionalFact { r throws(SpoolCodecError) in try r.string() }
     }
 
     fileprivate mutating func employeeCount() throws(SpoolCodecError) -> EmployeeCount {

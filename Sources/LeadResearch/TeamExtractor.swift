@@ -223,18 +223,7 @@ struct TeamExtractor {
         if clean, previous != 0x20 { return s }
         // ASCII white space only: fold runs in bytes; other spaces (NBSP, U+2003…) take the scalar path.
         if !s.utf8.contains(where: { $0 == 0xC2 || ($0 >= 0xE1 && $0 <= 0xE3) }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(s.utf8.count)
-            var pending = false
-            for b in s.utf8 {
-                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                    pending = !bytes.isEmpty
-                    continue
-                }
-                if pending { bytes.append(0x20); pending = false }
-                bytes.append(b)
-            }
-            return String(decoding: bytes, as: UTF8.self)
+            return s.collapsingASCIIWhitespaceRuns()
         }
         var out = ""
         out.reserveCapacity(s.utf8.count)
