@@ -58,24 +58,89 @@ public struct HandoffStats: Sendable {
     /// Empty statistics.
     public init() {}
 
+    /// What one lead line adds to the statistics, read from the line once.
+    ///
+    /// Reading a line is most of the cost of counting it, and it needs nothing but the line, so a
+    /// run reads its lines on all cores (``tally(lead:recordTime:runTime:)``) and adds the tallies
+    /// in lead order (``add(_:)``), which gives the same numbers, to the last bit of the age sums,
+    /// as adding the lines one by one.
+    public struct LeadTally: Sendable {
+        var rulesVersion: String?
+        var source: String
+        var mergedSources: [String]
+        var validEmail: Bool
+        var researched: Bool
+        var status: String
+        /// Hours from the first record to the hand-off; `nil` when unknown.
+        var ageHours: Double?
+        var score: Int?
+        var grade: String?
+        var disqualifiers: [String]
+        /// Per ``HandoffStats/fillFields`` entry that has a value: its index and provenance method.
+        var filled: [(field: Int, method: String)]
+    }
+
+    /// Reads what one lead line adds to the statistics; ``add(_:)`` adds it.
+    /// - Parameters:
+    ///   - recordTime: the timestamp of the lead's first record, for the lead's age at hand-off.
+    ///   - runTime: when the run handed the lead over; `nil` leaves ages out.
+    public static func tally(lead line: JSONValue, recordTime: String?, runTime: Date?) -> LeadTally {
+        let srcs = line["sources"]?.items ?? []
+        var ageHours: Double?
+        if let runTime, let t = recordTime.flatMap(Self.parseTime) {
+            ageHours = max(0, runTime.timeIntervalSince(t) / 3600)
+        }
+        let status = line["status"]?.text ?? "unknown"
+        var disqualifiers: [String] = []
+        if status == "disqualified" {
+            for r in line["reasons"]?.items ?? [] {
+                if let rule = r["rule"]?.text, rule.hasPrefix("dq.") { disqualifiers.append(rule) }
+            }
+        }
+        // Fill rates: the person and company objects are looked up once, each field's path and
+        // provenance prefix were split and built once (`fillPaths`).
+        let provenance = line["provenance"]
+        let person = line["person"], company = line["company"]
+        var filled: [(field: Int, method: String)] = []
+        for (i, path) in Self.fillPaths.enumerated() {
+            guard Self.hasValue((path.person ? person : company)?[path.key]) else { continue }
+            var method = provenance?[Self.fillFields[i]]?["method"]?.text
+            if method == nil, let p = provenance?.pairs.first(where: { $0.0.hasPrefix(path.prefix) }) {
+                method = p.1["method"]?.text  // company.social.linkedin, company.technologies.wix
+            }
+            filled.append((i, method ?? (path.person ? "input" : "derived")))
+        }
+        var validEmail = false, researched = false
+        if case .bool(true)? = person?["email_flags"]?["valid"] { validEmail = true }
+        if case .string("ok")? = company?["site_status"] { researched = true }
+        return LeadTally(
+            rulesVersion: line["rules_version"]?.text,
+            source: srcs.first?["source"]?.text ?? "unknown",
+            mergedSources: srcs.dropFirst().map { $0["source"]?.text ?? "unknown" },
+            validEmail: validEmail, researched: researched, status: status, ageHours: ageHours,
+            score: line["score"]?.intValue, grade: line["grade"]?.text,
+            disqualifiers: disqualifiers, filled: filled)
+    }
+
     /// Counts one lead line (any status, written or not).
     /// - Parameters:
     ///   - recordTime: the timestamp of the lead's first record, for the lead's age at hand-off.
     ///   - runTime: when the run handed the lead over; `nil` leaves ages out.
     public mutating func add(lead line: JSONValue, recordTime: String?, runTime: Date?) {
+        add(Self.tally(lead: line, recordTime: recordTime, runTime: runTime))
+    }
+
+    /// Counts one lead from its tally (``tally(lead:recordTime:runTime:)``); add tallies in lead order.
+    public mutating func add(_ t: LeadTally) {
         leads += 1
-        if rulesVersion == nil { rulesVersion = line["rules_version"]?.text }
-        let srcs = line["sources"]?.items ?? []
-        let first = srcs.first?["source"]?.text ?? "unknown"
-        for extra in srcs.dropFirst() { sources[extra["source"]?.text ?? "unknown", default: Source()].merged += 1 }
-        var s = sources[first, default: Source()]
+        if rulesVersion == nil { rulesVersion = t.rulesVersion }
+        for extra in t.mergedSources { sources[extra, default: Source()].merged += 1 }
+        var s = sources[t.source, default: Source()]
         s.leads += 1
-        if case .bool(true)? = line["person"]?["email_flags"]?["valid"] { s.validEmail += 1 }
-        if case .string("ok")? = line["company"]?["site_status"] { s.researched += 1 }
-        let status = line["status"]?.text ?? "unknown"
-        s.byStatus[status, default: 0] += 1
-        if let runTime, let t = recordTime.flatMap(Self.parseTime) {
-            let hours = max(0, runTime.timeIntervalSince(t) / 3600)
+        if t.validEmail { s.validEmail += 1 }
+        if t.researched { s.researched += 1 }
+        s.byStatus[t.status, default: 0] += 1
+        if let hours = t.ageHours {
             let i = Self.ageBuckets.firstIndex(where: { hours < $0.hours }) ?? Self.ageBuckets.count - 1
             s.ages[i] += 1
             s.ageSumHours += hours
@@ -83,28 +148,11 @@ public struct HandoffStats: Sendable {
         } else {
             s.agesUnknown += 1
         }
-        sources[first] = s
-
-        if let score = line["score"]?.intValue { scores[min(9, max(0, score / 10))] += 1 }
-        if let g = line["grade"]?.text { grades[g, default: 0] += 1 }
-        if status == "disqualified" {
-            for r in line["reasons"]?.items ?? [] {
-                if let rule = r["rule"]?.text, rule.hasPrefix("dq.") { disqualifiers[rule, default: 0] += 1 }
-            }
-        }
-        // Fill rates: the person and company objects are looked up once, each field's path and
-        // provenance prefix were split and built once (`fillPaths`).
-        let provenance = line["provenance"]
-        let sections = (person: line["person"], company: line["company"])
-        for (i, path) in Self.fillPaths.enumerated() {
-            guard Self.hasValue((path.person ? sections.person : sections.company)?[path.key]) else { continue }
-            let field = Self.fillFields[i]
-            var method = provenance?[field]?["method"]?.text
-            if method == nil, let p = provenance?.pairs.first(where: { $0.0.hasPrefix(path.prefix) }) {
-                method = p.1["method"]?.text  // company.social.linkedin, company.technologies.wix
-            }
-            filled[i][method ?? (path.person ? "input" : "derived"), default: 0] += 1
-        }
+        sources[t.source] = s
+        if let score = t.score { scores[min(9, max(0, score / 10))] += 1 }
+        if let g = t.grade { grades[g, default: 0] += 1 }
+        for rule in t.disqualifiers { disqualifiers[rule, default: 0] += 1 }
+        for f in t.filled { filled[f.field][f.method, default: 0] += 1 }
     }
 
     /// Counts one `leadsmith/reject@1` line; keeps the first three examples of each reason.

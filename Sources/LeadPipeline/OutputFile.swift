@@ -3,10 +3,11 @@ import LeadCore
 
 /// A buffered NDJSON writer to a file or standard output; I/O failures are exit 74 errors.
 final class OutputFile {
-    private let handle: FileHandle
+    private let fd: Int32
     private let path: String
     private var buffer = [UInt8]()
     private let closeOnFinish: Bool
+    private var closed = false
     private(set) var lines = 0
 
     /// Opens (truncating) `path`, or standard output when `path` is `nil` or `-`.
@@ -19,11 +20,11 @@ final class OutputFile {
                 let reason = String(cString: strerror(errno))
                 throw LeadsmithError(.outputFailed, "cannot open output file: \(reason) (check the folder exists and is writable)", file: path)
             }
-            handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            self.fd = fd
             self.path = path
             closeOnFinish = true
         } else {
-            handle = FileHandle.standardOutput
+            fd = STDOUT_FILENO
             self.path = "<stdout>"
             closeOnFinish = false
         }
@@ -38,7 +39,7 @@ final class OutputFile {
     }
 
     /// Appends bytes as they are (one line with its line ending).
-    func write(bytes: [UInt8]) throws(LeadsmithError) {
+    func write(bytes: ArraySlice<UInt8>) throws(LeadsmithError) {
         buffer.append(contentsOf: bytes)
         lines += 1
         if buffer.count >= 1 << 16 { try flush() }
@@ -51,22 +52,37 @@ final class OutputFile {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Writes the buffered bytes with write(2), straight from the buffer.
     func flush() throws(LeadsmithError) {
         guard !buffer.isEmpty else { return }
-        do {
-            try handle.write(contentsOf: Data(buffer))
-        } catch {
-            throw LeadsmithError(.outputFailed, "cannot write output: \(error)", file: path)
+        let failure: Int32? = buffer.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0, errno == EINTR { continue }
+                if n < 0 { return errno }
+                done += n
+            }
+            return nil
+        }
+        if let failure {
+            throw LeadsmithError(.outputFailed, "cannot write output: \(String(cString: strerror(failure)))", file: path)
         }
         buffer.removeAll(keepingCapacity: true)
     }
 
     func finish() throws(LeadsmithError) {
         try flush()
-        if closeOnFinish {
-            do { try handle.close() } catch {
-                throw LeadsmithError(.outputFailed, "cannot close output: \(error)", file: path)
+        if closeOnFinish, !closed {
+            closed = true
+            guard close(fd) == 0 else {
+                throw LeadsmithError(.outputFailed, "cannot close output: \(String(cString: strerror(errno)))", file: path)
             }
         }
+    }
+
+    deinit {
+        // A run that failed before finish(): the file is closed, never left open.
+        if closeOnFinish, !closed { close(fd) }
     }
 }

@@ -3,8 +3,8 @@ import LeadCore
 /// An append-only temporary file of cleaned records, so a run keeps only the dedupe index in memory.
 ///
 /// Records are written in the binary form of ``SpoolCodec``, one after the other; each append
-/// returns the location used to read it back.
-final class RecordSpool {
+/// returns the location used to read it back. Flushed records can be read from any thread.
+final class RecordSpool: Sendable {
     typealias Location = SpillFile.Location
 
     private let file: SpillFile

@@ -202,39 +202,38 @@ public struct RunJob: Sendable {
         // and serialised on all cores (a bounded window of chunks in flight); counting and writing
         // stay here, in person order, so the bytes are those of a one-by-one run.
         progress.begin("write", unit: "leads", total: persons.count)
-        let work = LeadChunkWork(stages: stages, companies: companies, suppression: suppression,
-                                 retainUntil: retainUntil, format: options.format, all: options.all)
+        let work = LeadChunkWork(stages: stages, spool: spool, companies: companies, suppression: suppression,
+                                 retainUntil: retainUntil, format: options.format, all: options.all, runTime: options.now)
         let chunkSize = 256
         let chunkCount = (persons.count + chunkSize - 1) / chunkSize
         let window = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         var written = 0
-        let failure = await withTaskGroup(of: (Int, [LeadChunkWork.Prepared]).self) { group -> LeadsmithError? in
+        var fill = FillCounts()
+        let failure = await withTaskGroup(of: (Int, LeadChunkWork.Chunk).self) { group -> LeadsmithError? in
             do throws(LeadsmithError) {
                 var nextChunk = 0
-                var ready: [Int: [LeadChunkWork.Prepared]] = [:]
+                var ready: [Int: LeadChunkWork.Chunk] = [:]
                 var nextOut = 0
-                func start() throws(LeadsmithError) {
+                // Only record locations are gathered here; the chunk's task reads the records.
+                func start() {
                     guard nextChunk < chunkCount else { return }
                     let range = (nextChunk * chunkSize)..<min(persons.count, (nextChunk + 1) * chunkSize)
-                    var input: [(domain: String?, records: [[UInt8]])] = []
+                    var input: [LeadChunkWork.Person] = []
                     input.reserveCapacity(range.count)
                     for i in persons[range] {
                         let slot = index.person(Int(i))
-                        var datas: [[UInt8]] = []
-                        datas.reserveCapacity(slot.records.count)
-                        for loc in slot.records { datas.append(try spool.readData(loc)) }
-                        input.append((slot.domain, datas))
+                        input.append((slot.domain, slot.records))
                     }
                     let index = nextChunk
                     nextChunk += 1
                     group.addTask { (index, work.prepare(input)) }
                 }
-                for _ in 0..<min(window, chunkCount) { try start() }
+                for _ in 0..<min(window, chunkCount) { start() }
                 while let (index, prepared) = await group.next() {
                     ready[index] = prepared
                     while let chunk = ready.removeValue(forKey: nextOut) {
                         nextOut += 1
-                        for p in chunk {
+                        for p in chunk.leads {
                             if let failure = p.failure { throw failure }
                             if p.redirectSuppressed {
                                 // The company domain redirected to a suppressed one: hand nothing over.
@@ -244,18 +243,18 @@ public struct RunJob: Sendable {
                                 for r in p.sources { report.handoff.addSuppressed(source: r) }
                                 continue
                             }
-                            guard let line = p.line else { continue }
+                            guard let tally = p.tally else { continue }
                             report.byStatus[p.status, default: 0] += 1
-                            Self.countFill(line, into: &report.filled)
-                            report.handoff.add(lead: line, recordTime: p.recordTime, runTime: options.now)
+                            report.handoff.add(tally)
                             if let bytes = p.bytes {
-                                try out.write(bytes: bytes)
+                                try out.write(bytes: chunk.bytes[bytes])
                                 report.written += 1
                             }
                         }
-                        written += chunk.count
+                        fill.add(chunk.fill)
+                        written += chunk.leads.count
                         progress.update(written)
-                        try start()
+                        start()
                     }
                 }
                 return nil
@@ -265,6 +264,7 @@ public struct RunJob: Sendable {
             }
         }
         if let failure { throw failure }
+        report.filled = fill.byField
         try out.finish()
         try rejectsOut?.finish()
         progress.clear()
@@ -306,22 +306,5 @@ public struct RunJob: Sendable {
     static func ms(_ a: ContinuousClock.Instant, _ b: ContinuousClock.Instant) -> Int {
         let d = b - a
         return Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
-    }
-
-    /// Counts non-empty person/company fields of a lead line for the report's fill rates.
-    static func countFill(_ line: JSONValue, into filled: inout [String: Int]) {
-        guard case .object(let top) = line else { return }
-        for (section, value) in top where section == "person" || section == "company" {
-            guard case .object(let fields) = value else { continue }
-            for (k, v) in fields {
-                switch v {
-                case .null: continue
-                case .array(let a) where a.isEmpty: continue
-                case .object(let o) where o.isEmpty: continue
-                case .string(let s) where s.isEmpty || s == "unknown": continue
-                default: filled["\(section).\(k)", default: 0] += 1
-                }
-            }
-        }
     }
 }

@@ -14,7 +14,8 @@ public enum QueueReport {
     public static func json(driver: any QueueDriver, batch: String, now: Date = Date(), pageSize: Int = 1000) async throws(LeadsmithError) -> JSONValue {
         var stats = HandoffStats()
         var byStatus: [String: Int] = [:], bySource: [String: Int] = [:], rejectsBySource: [String: Int] = [:]
-        var rejectReasons: [String: Int] = [:], siteStatus: [String: Int] = [:], filled: [String: Int] = [:]
+        var rejectReasons: [String: Int] = [:], siteStatus: [String: Int] = [:]
+        var fill = FillCounts()
         var leads = 0, merged = 0, rejects = 0
         var domains: [String] = []
         var seenDomains = Set<String>()
@@ -30,9 +31,7 @@ public enum QueueReport {
                 let sources = line["sources"]?.items ?? []
                 merged += max(0, sources.count - 1)
                 for s in sources { bySource[s["source"]?.text ?? "unknown", default: 0] += 1 }
-                for section in ["person", "company"] {
-                    for (k, v) in line[section]?.pairs ?? [] where HandoffStats.hasValue(v) { filled["\(section).\(k)", default: 0] += 1 }
-                }
+                fill.add(lead: line)
                 if let d = line.at("company.domain")?.text {
                     let original = line.at("company.redirected_from")?.items.first?.text ?? d
                     if seenDomains.insert(original).inserted {
@@ -68,6 +67,7 @@ public enum QueueReport {
         let recordsIn = leads + merged + rejects
         let f = ISO8601DateFormatter()
         f.timeZone = TimeZone(identifier: "UTC")
+        let filled = fill.byField
         return .object([
             ("schema", .string("leadsmith/report@1")),
             ("run", .object([("at", .string(f.string(from: now))), ("rules_version", .string(stats.rulesVersion)),
