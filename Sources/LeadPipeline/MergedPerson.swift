@@ -31,6 +31,15 @@ struct MergedPerson {
         return nil
     }
 
+    /// The first non-empty text of a field in processing order: ``first(_:)`` without the dynamic cast
+    /// to `String` it makes for every value.
+    func first(_ field: KeyPath<CleanRecord, String?>) -> String? {
+        for r in records {
+            if let v = r[keyPath: field], !v.isEmpty { return v }
+        }
+        return nil
+    }
+
     /// `false` if any record says no, else the first stated value.
     var consent: Bool? {
         if records.contains(where: { $0.consent == false }) { return false }
