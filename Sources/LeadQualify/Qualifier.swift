@@ -113,11 +113,9 @@ public struct Qualifier: Sendable {
         }
         let grade = status == "disqualified" ? "D" : (icp.grades.first { Double(score) >= $0.minimum }?.grade ?? "D")
 
-        let reasonJSON: [JSONValue] = reasons.enumerated().map { i, r in
-            var f = r.fields
-            f[1] = ("points", .int(i < points.count ? points[i] : 0))
-            return .object(f)
-        }
+        // points set in place (each field list is uniquely held here, so nothing is copied)
+        for i in reasons.indices { reasons[i].fields[1].1 = .int(i < points.count ? points[i] : 0) }
+        let reasonJSON: [JSONValue] = reasons.map { .object($0.fields) }
         return Qualification(status: status, grade: grade, score: score, fit: fit, bant: Self.outputJSON(bant, met: met),
                              reasons: reasonJSON, disqualifiedBy: disqualifiedBy)
     }
