@@ -56,7 +56,7 @@ struct LeadJSON {
         // Title: the records', else the team page's entry for this person's name.
         var title = person.titleRecord
         var teamTitle: (NormalizedTitle, TeamMember)? = nil
-        if title == nil, siteOK, let company, let first = person.first(\.firstName), let last = person.first(\.lastName) {
+        if title == nil, siteOK, let company, let first = person.firstText({ $0.firstName }), let last = person.firstText({ $0.lastName }) {
             let wanted = Self.nameKey(first + " " + last)
             if let member = company.people.first(where: { Self.nameKey($0.name) == wanted }),
                let t = titles.normalize(member.title) {
@@ -66,10 +66,10 @@ struct LeadJSON {
         if teamTitle != nil { title = nil }
 
         // Phone in E.164 with the best country evidence: the record's, else the company's, else ccTLDs.
-        let recordCountry = person.first(\.country)
+        let recordCountry = person.firstText({ $0.country })
         let siteCountry = siteOK ? company?.country?.value : nil
         var phone: String? = nil
-        if let raw = person.first(\.phoneRaw) {
+        if let raw = person.firstText({ $0.phoneRaw }) {
             let tld = [company?.domain, p.domain, p.email.flatMap { $0.split(separator: "@").last.map(String.init) }]
                 .compactMap { $0 }.lazy.compactMap { Countries.iso2(fromTLD: String($0.split(separator: ".").last ?? "")) }.first
             phone = PhoneNumber.e164(raw, defaultCountry: recordCountry ?? siteCountry ?? tld)
@@ -77,8 +77,8 @@ struct LeadJSON {
 
         var personPairs: [(String, JSONValue)] = [
             ("email", .string(p.emailText)),
-            ("first_name", .string(person.first(\.firstName))),
-            ("last_name", .string(person.first(\.lastName))),
+            ("first_name", .string(person.firstText({ $0.firstName }))),
+            ("last_name", .string(person.firstText({ $0.lastName }))),
             ("title", .string(title?.title ?? teamTitle?.0.title)),
             ("function", .string((title?.function ?? teamTitle?.0.function)?.rawValue)),
             ("seniority", .string((title?.seniority ?? teamTitle?.0.seniority ?? .unknown).rawValue)),
@@ -139,9 +139,9 @@ struct LeadJSON {
 
     /// Record values used when the site has none (PRODUCT.md "Fallbacks").
     static func fallback(_ person: MergedPerson) -> CompanyFallback {
-        let name = person.first(\.company)
-        let country = person.first(\.country)
-        let bucket = person.first(\.selfReportedSize).flatMap(SelfReportedSize.bucket)
+        let name = person.firstText({ $0.company })
+        let country = person.firstText({ $0.country })
+        let bucket = person.firstText({ $0.selfReportedSize }).flatMap(SelfReportedSize.bucket)
         guard name != nil || country != nil || bucket != nil else { return CompanyFallback() }
         let src = person.records.first(where: { $0.company != nil || $0.country != nil || $0.selfReportedSize != nil }) ?? person.primary
         return CompanyFallback(name: name, country: country, sizeBucket: bucket,

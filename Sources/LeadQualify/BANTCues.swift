@@ -96,6 +96,10 @@ final class BANTCues: @unchecked Sendable {
     var units: [String: Int] = [:]
     var months: [String: Int] = [:]
     var monthsNeedingCue: Set<String> = []
+    /// Per vocabulary word id: whether the word is a quarter word, a month or a unit (a key of
+    /// `quarterWords`, `months` or `units`). Built by ``compileTimelineWords()`` once every file is merged;
+    /// `nil` before (the timeline reader then looks every word up).
+    private(set) var timelineWordIDs: [Bool]? = nil
     var monthCues = CueList()
     /// Dates of other things than the purchase: contract ends, renewals, meetings, holidays, payment terms.
     var notDeadline = CueList()
@@ -141,11 +145,34 @@ final class BANTCues: @unchecked Sendable {
             cues.merge(&source)
             problems += source.problems
         }
+        cues.compileTimelineWords()
         return cues
+    }
+
+    /// Numbers the quarter, month and unit words in the vocabulary and marks their ids, so the timeline
+    /// reader skips the words that are none of them with one array read instead of three hash look-ups.
+    /// Ids keep `String` equality (the vocabulary is `String`-keyed like these sets), so a word is marked
+    /// exactly when the sets contain it.
+    func compileTimelineWords() {
+        var marked: [Bool] = []
+        for word in Array(quarterWords) + Array(months.keys) + Array(units.keys) {
+            let id = Int(vocabulary.intern(word))
+            if id >= marked.count { marked += repeatElement(false, count: id + 1 - marked.count) }
+            marked[id] = true
+        }
+        timelineWordIDs = marked
+    }
+
+    /// Whether word `w` of `words` may be a quarter word, a month or a unit (`true` when not compiled).
+    @inline(__always) func mayBeTimelineWord(_ words: CueWords, _ w: Int) -> Bool {
+        guard let marked = timelineWordIDs else { return true }
+        let id = Int(words.id(w))
+        return id >= 0 && id < marked.count && marked[id]
     }
 
     /// Merges the sections of one parsed file.
     func merge(_ src: inout YAMLSource) {
+        timelineWordIDs = nil   // the word sets change: compile again after
         guard let root = src.root else { return }
         for (key, keyNode, value) in src.pairs(root, what: "a BANT cue file") {
             switch key {

@@ -68,7 +68,8 @@ struct CueList: Sendable {
     /// Per word id: the last phrase whose first word it is, or -1 (then `nextSameFirst` chains back).
     private var heads: [Int32] = []
     private var nextSameFirst: [Int32] = []
-    private var prefixFirst: [Int32] = []
+    /// Per prefix id: the last phrase whose first element is that prefix, or -1 (chained like `heads`).
+    private var prefixHeads: [Int32] = []
     /// The elements of every phrase, phrase `p` at `elementStart[p]..<elementStart[p + 1]`.
     private var elements: [Element] = []
     private var elementStart: [Int32] = [0]
@@ -100,9 +101,12 @@ struct CueList: Sendable {
             if Int(id) >= heads.count { heads += repeatElement(-1, count: Int(id) + 1 - heads.count) }
             nextSameFirst.append(heads[Int(id)])
             heads[Int(id)] = index
+        } else if case .prefix(let id)? = first {
+            if Int(id) >= prefixHeads.count { prefixHeads += repeatElement(-1, count: Int(id) + 1 - prefixHeads.count) }
+            nextSameFirst.append(prefixHeads[Int(id)])
+            prefixHeads[Int(id)] = index
         } else {
-            nextSameFirst.append(-1)
-            prefixFirst.append(index)
+            preconditionFailure("a cue phrase starts with a word or a prefix")
         }
         return true
     }
@@ -123,6 +127,11 @@ struct CueList: Sendable {
         return id >= 0 && id < heads.count ? heads[id] : -1
     }
 
+    /// The first phrase (of the chain) whose first element is prefix `id`, or -1.
+    @inline(__always) private func prefixHead(_ id: Int32) -> Int32 {
+        Int(id) < prefixHeads.count ? prefixHeads[Int(id)] : -1
+    }
+
     /// Every match of every phrase in `words`, ordered by start, longest first.
     func matches(in words: CueWords) -> [Match] {
         var found: [Match] = []
@@ -135,9 +144,14 @@ struct CueList: Sendable {
                 }
                 p = nextSameFirst[Int(p)]
             }
-            for p in prefixFirst {
-                if let end = match(p, words, start) {
-                    found.append(Match(start: start, end: end, phrase: Int(p), value: values[Int(p)]))
+            // Only phrases whose first prefix word `start` has: each prefix id occurs once per word.
+            for h in words.prefixHits(start) {
+                var p = prefixHead(h)
+                while p >= 0 {
+                    if let end = match(p, words, start) {
+                        found.append(Match(start: start, end: end, phrase: Int(p), value: values[Int(p)]))
+                    }
+                    p = nextSameFirst[Int(p)]
                 }
             }
         }
@@ -156,7 +170,13 @@ struct CueList: Sendable {
                 if match(p, words, start) != nil { return true }
                 p = nextSameFirst[Int(p)]
             }
-            for p in prefixFirst where match(p, words, start) != nil { return true }
+            for h in words.prefixHits(start) {
+                var p = prefixHead(h)
+                while p >= 0 {
+                    if match(p, words, start) != nil { return true }
+                    p = nextSameFirst[Int(p)]
+                }
+            }
         }
         return false
     }

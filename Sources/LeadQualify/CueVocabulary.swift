@@ -129,6 +129,11 @@ struct CueWords: Sendable {
     /// The id of word `w`.
     @inline(__always) func id(_ w: Int) -> Int32 { ids[lo + w] }
 
+    /// The ids of the prefixes word `w` has, each once.
+    @inline(__always) func prefixHits(_ w: Int) -> ArraySlice<Int32> {
+        hits[Int(hitStart[lo + w])..<Int(hitStart[lo + w + 1])]
+    }
+
     /// Whether word `w` starts with prefix `p`.
     @inline(__always) func hasPrefix(_ w: Int, _ p: Int32) -> Bool {
         var i = Int(hitStart[lo + w])

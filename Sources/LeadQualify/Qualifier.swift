@@ -67,18 +67,15 @@ public struct Qualifier: Sendable {
 
         // BANT letters (and proxies for unstated ones).
         let met = metFlags(bant)
-        let evidence: [String: String?] = [
-            "budget": bant.budget?.evidence, "authority": bant.authority.evidence,
-            "need": bant.need?.evidence, "timeline": bant.timeline?.evidence,
-        ]
-        for letter in ["budget", "authority", "need", "timeline"] {
-            let quote = evidence[letter] ?? nil
-            if let quote {
-                let points = met[letter] == true ? icp.score.points(for: letter) : 0
-                reason("bant.\(letter)", points, field: "bant.\(letter)", evidence: quote)
+        let evidence: [String?] = [bant.budget?.evidence, bant.authority.evidence, bant.need?.evidence, bant.timeline?.evidence]
+        for (l, letter) in MetFlags.letters.enumerated() {
+            let rule = MetFlags.rules[l]
+            if let quote = evidence[l] {
+                let points = met[l] == true ? icp.score.points(for: letter) : 0
+                reason(rule, points, field: rule, evidence: quote)
                 continue
             }
-            reason("bant.\(letter)", 0, field: "bant.\(letter)", evidence: nil, missing: true)
+            reason(rule, 0, field: rule, evidence: nil, missing: true)
             for p in proxies where p.criterion.letter == letter {
                 guard let value = lookup(p), !value.isEmptyValue, let share = p.criterion.matcher.share(of: value) else { continue }
                 reason(p.rule, p.criterion.weight * share, field: p.criterion.field, evidence: value.evidenceText, proxy: true)
@@ -116,42 +113,40 @@ public struct Qualifier: Sendable {
         }
         let grade = status == "disqualified" ? "D" : (icp.grades.first { Double(score) >= $0.minimum }?.grade ?? "D")
 
-        let reasonJSON: [JSONValue] = reasons.enumerated().map { i, r in
-            var f = r.fields
-            f[1] = ("points", .int(i < points.count ? points[i] : 0))
-            return .object(f)
-        }
+        // points set in place (each field list is uniquely held here, so nothing is copied)
+        for i in reasons.indices { reasons[i].fields[1].1 = .int(i < points.count ? points[i] : 0) }
+        let reasonJSON: [JSONValue] = reasons.map { .object($0.fields) }
         return Qualification(status: status, grade: grade, score: score, fit: fit, bant: Self.outputJSON(bant, met: met),
                              reasons: reasonJSON, disqualifiedBy: disqualifiedBy)
     }
 
     /// `met` per letter: `true`/`false` for stated letters, `nil` when unstated (or not comparable).
-    func metFlags(_ bant: BANT) -> [String: Bool?] {
-        var met: [String: Bool?] = ["budget": nil, "authority": nil, "need": nil, "timeline": nil]
+    func metFlags(_ bant: BANT) -> MetFlags {
+        var met = MetFlags()
         if let b = bant.budget, var amount = b.max ?? b.min {
             if b.period == "month" { amount *= 12 }
             if let from = b.currency, let to = icp.budget.currency, from != to, let rate = icp.budget.rates[from] {
                 amount *= rate
             }
-            met["budget"] = amount >= icp.budget.minimum
+            met.budget = amount >= icp.budget.minimum
         }
         switch bant.authority.level {
-        case .decisionMaker: met["authority"] = true
-        case .influencer: met["authority"] = false
+        case .decisionMaker: met.authority = true
+        case .influencer: met.authority = false
         case .unknown: break
         }
         if let n = bant.need {
             let functionOK = icp.need.functions.isEmpty || n.teamFunction.map(icp.need.functions.contains) == true
             let sizeOK = (n.teamSize ?? icp.need.minTeamSize) >= icp.need.minTeamSize
-            met["need"] = functionOK && sizeOK
+            met.need = functionOK && sizeOK
         }
         if let t = bant.timeline {
             if t.asap {
-                met["timeline"] = true
+                met.timeline = true
             } else if let d = t.deadline.flatMap(CivilDate.init(timestamp:)), let ref = bant.referenceDate.flatMap(CivilDate.init(timestamp:)) {
-                met["timeline"] = d.dayNumber - ref.dayNumber <= icp.timeline.horizonDays
+                met.timeline = d.dayNumber - ref.dayNumber <= icp.timeline.horizonDays
             } else if t.exploring {
-                met["timeline"] = false
+                met.timeline = false
             }
         }
         return met
@@ -170,25 +165,47 @@ public struct Qualifier: Sendable {
     }
 
     /// The output `bant` object (PRODUCT.md): every letter with `met`, values and evidence; nulls when unstated.
-    static func outputJSON(_ b: BANT, met: [String: Bool?]) -> JSONValue {
+    static func outputJSON(_ b: BANT, met: MetFlags) -> JSONValue {
         func number(_ d: Double?) -> JSONValue { d.map(JSONValue.double) ?? .null }
-        let m: (String) -> JSONValue = { .bool(met[$0] ?? nil) }
         let budget: JSONValue = .object([
-            ("met", m("budget")), ("min", number(b.budget?.min)), ("max", number(b.budget?.max)),
+            ("met", .bool(met.budget)), ("min", number(b.budget?.min)), ("max", number(b.budget?.max)),
             ("currency", .string(b.budget?.currency)), ("period", .string(b.budget?.period)), ("evidence", .string(b.budget?.evidence)),
         ])
         let authority: JSONValue = .object([
-            ("met", m("authority")), ("level", .string(b.authority.level.rawValue)), ("evidence", .string(b.authority.evidence)),
+            ("met", .bool(met.authority)), ("level", .string(b.authority.level.rawValue)), ("evidence", .string(b.authority.evidence)),
         ])
         let need: JSONValue = .object([
-            ("met", m("need")), ("team_size", .int(b.need?.teamSize)), ("team_function", .string(b.need?.teamFunction)),
+            ("met", .bool(met.need)), ("team_size", .int(b.need?.teamSize)), ("team_function", .string(b.need?.teamFunction)),
             ("evidence", .string(b.need?.evidence)),
         ])
         let timeline: JSONValue = .object([
-            ("met", m("timeline")), ("deadline", .string(b.timeline?.deadline)), ("asap", .bool(b.timeline?.asap)),
+            ("met", .bool(met.timeline)), ("deadline", .string(b.timeline?.deadline)), ("asap", .bool(b.timeline?.asap)),
             ("exploring", .bool(b.timeline?.exploring)), ("evidence", .string(b.timeline?.evidence)),
         ])
         return .object([("budget", budget), ("authority", authority), ("need", need), ("timeline", timeline)])
+    }
+}
+
+/// Whether each BANT letter meets the ICP rule: `nil` when unstated (or not comparable).
+struct MetFlags: Sendable, Equatable {
+    /// The letters in reason order, as criteria name them (`Criterion.letter`, `score.<letter>`).
+    static let letters = ["budget", "authority", "need", "timeline"]
+    /// `bant.<letter>`: each letter's reason rule and field.
+    static let rules = letters.map { "bant.\($0)" }
+
+    var budget: Bool?
+    var authority: Bool?
+    var need: Bool?
+    var timeline: Bool?
+
+    /// The flag of letter `l` (an index of ``letters``).
+    subscript(l: Int) -> Bool? {
+        switch l {
+        case 0: return budget
+        case 1: return authority
+        case 2: return need
+        default: return timeline
+        }
     }
 }
 

@@ -66,9 +66,15 @@ enum TextFold {
         var isASCII = true
         for u in s.utf8 where u >= 0x80 { isASCII = false; break }
         if isASCII {
-            var bytes = Array(s.utf8)
-            for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 0x20 }
-            return String(decoding: bytes, as: UTF8.self)
+            // written straight into the new string's storage: no intermediate byte array
+            return String(unsafeUninitializedCapacity: s.utf8.count) { buffer in
+                var n = 0
+                for u in s.utf8 {
+                    buffer[n] = u >= 0x41 && u <= 0x5A ? u + 0x20 : u
+                    n += 1
+                }
+                return n
+            }
         }
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
@@ -105,13 +111,21 @@ enum TextFold {
     }
 
     /// A string from a run of scalars, without per-scalar string appends.
+    /// The UTF-8 goes straight into the new string's storage (at most 4 bytes a scalar), so a short word
+    /// costs no allocation at all.
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count)
-        for c in scalars {
-            if c.value < 0x80 { bytes.append(UInt8(c.value)) } else { UTF8.encode(c) { bytes.append($0) } }
+        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var n = 0
+            for c in scalars {
+                if c.value < 0x80 {
+                    buffer[n] = UInt8(c.value)
+                    n += 1
+                } else {
+                    UTF8.encode(c) { buffer[n] = $0; n += 1 }
+                }
+            }
+            return n
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `text` with whitespace-separated chunks that are e-mail addresses or URLs removed

@@ -78,7 +78,9 @@ struct TimelineReader {
                 continue
             }
             // Quarters and halves: "Q3", "T2", "H1".
-            if t.kind == .word, word.count == 2, let digit = Int(String(word.last!)) {
+            // (a last character that is an ASCII digit is a last UTF-8 byte that is one: a cheap first test)
+            if t.kind == .word, let lastByte = word.utf8.last, lastByte >= 0x30, lastByte <= 0x39,
+               word.count == 2, let digit = Int(String(word.last!)) {
                 let letter = word.first!
                 if (letter == "q" || letter == "t") && (1...4).contains(digit) {
                     let y = year(after: w)
@@ -93,6 +95,8 @@ struct TimelineReader {
                     continue
                 }
             }
+            // Every check below starts with a quarter, month or unit word.
+            guard cues.mayBeTimelineWord(cueWords, w) else { continue }
             // "third quarter", "3. Quartal", "derde kwartaal", "quarter 3".
             if cues.quarterWords.contains(word) {
                 var n: Int? = nil

@@ -85,6 +85,7 @@ struct CueVocabularyTests {
         pool += ["the", "and", "40", "10.000", "€", "?", "zł", "ciągu", "straße", "xyz", "ja", "ik"]
         var rng = SplitMix64(state: 11)
         var checked = 0
+        var prefixFirst = 0   // matches of phrases whose first element is a prefix (their own look-up table)
         for _ in 0..<400 {
             let length = 1 + Int(rng.next() % 12)
             var words: [String] = []
@@ -110,6 +111,10 @@ struct CueVocabularyTests {
                 #expect(list.matches(in: cueWords) == want, "\(words)")
                 #expect(list.occurs(in: cueWords) == !want.isEmpty, "\(words)")
                 checked += want.count
+                prefixFirst += want.filter { m in
+                    if case .prefix? = list.phrases[m.phrase].elements.first(where: { $0 != .start }) { return true }
+                    return false
+                }.count
                 if words.count > 2 {
                     let r = 1..<words.count
                     #expect(list.matches(in: cueWords.slice(r)) == Self.referenceMatches(list, Array(words[r])), "\(words[r])")
@@ -117,6 +122,7 @@ struct CueVocabularyTests {
             }
         }
         #expect(checked > 200)   // the sentences do contain cue phrases
+        #expect(prefixFirst > 20)   // … and phrases that start with a prefix
     }
 }
 
