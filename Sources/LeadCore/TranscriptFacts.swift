@@ -71,6 +71,8 @@ public enum TranscriptFacts {
             }
             return nil
         }
+        // Most such messages cannot hold a cue ("…emy " passed the "my " trigger): the byte check skips the regex.
+        guard mayContainCue(t) else { return nil }
         let ns = t as NSString
         let whole = NSRange(location: 0, length: ns.length)
         for m in Patterns.shared.cue.matches(in: t, range: whole) {

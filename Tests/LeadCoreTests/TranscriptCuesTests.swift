@@ -72,3 +72,89 @@ struct TranscriptCuesTests {
         }
     }
 }
+
+/// The byte check that lets non-ASCII messages skip the cue regex never skips one the regex matches.
+struct TranscriptCueStartsTests {
+    static let fragments: [String] = TranscriptCuesTests.fragments + [
+        "Jestem", "jestem", "dyrektorem", "sprzedaży", "Potrzebujemy", "Zatrudniamy", "około", "osób", "möchten", "im",
+        "nächsten", "Vertrieb", "für", "Lösung", "pracuję jako", "Pracuje", "mon rôle est", "il mio ruolo è", "Soy",
+        "jefa", "ésoy", "ñim", "Ésono", "çjestem", "I’m", "i’M", "ІМ", "İm", "ſoy", "Kik ben", "ﬆanowisko", "ß",
+        "ǰe suis", "Ÿmy", "µmy", "²soy", "٣sono", "—", "’", "«", "»", "…", "😀", "🇩🇪", "日本", "ø", "Ⅸsoy", "ⓐsoy",
+        "\u{0301}", "e\u{0301}soy", "\u{200B}", "Mi", "MI", "cargo", "poste", "Rolle", "Title", "TITLE", "job",
+    ]
+    static let separators: [String] = TranscriptCuesTests.separators + ["\u{A0}", "\u{2003}", "\u{3000}", "\u{85}",
+                                                                         "\u{2028}", "\u{A0}\u{A0}", "-", "/"]
+
+    @Test func neverSkipsATextTheRegexMatches() {
+        var state: UInt64 = 0x5DEE_CE66_D1CE_4E5B
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var matched = 0, skipped = 0
+        for _ in 0..<30_000 {
+            var text = ""
+            for _ in 0..<(1 + next(10)) {
+                text += Self.fragments[next(Self.fragments.count)]
+                text += Self.separators[next(Self.separators.count)]
+            }
+            guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
+            let ns = text as NSString
+            let hit = TranscriptFacts.Patterns.shared.cue.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) != nil
+            let may = TranscriptFacts.mayContainCue(text)
+            if hit {
+                matched += 1
+                #expect(may, "\(text.debugDescription)")
+            }
+            if !may { skipped += 1 }
+        }
+        #expect(matched > 3_000)
+        #expect(skipped > 2_000)
+    }
+
+    @Test(arguments: [
+        ("Potrzebujemy narzędzia do oceny leadów.", false), ("Wir möchten im nächsten Quartal starten.", false),
+        ("Zatrudniamy około 40 osób.", false), ("Jestem dyrektorem sprzedaży w naszej firmie.", true),
+        ("Ich bin Vertriebsleiter für DACH", true), ("im\u{A0}the lead ø", true), ("ésoy jefa", false),
+        ("ſoy jefa ø", true), ("«Soy» jefa", true), ("K ik ben ø", true), ("x2soy é", false),
+    ])
+    func decidesKnownTexts(_ text: String, _ expected: Bool) {
+        #expect(TranscriptFacts.mayContainCue(text) == expected)
+    }
+
+    /// Every code point the regex, without case, matches for an ASCII letter (or, fully folded, for two
+    /// letters of a cue start) is that letter or one of `foldingToASCII`.
+    @Test func onlyTheListedCodePointsFoldToASCIILetters() throws {
+        var scalars: [Unicode.Scalar] = []
+        for v in UInt32(0x80)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            switch s.properties.generalCategory {
+            case .unassigned, .privateUse, .surrogate: continue
+            default: scalars.append(s)
+            }
+        }
+        var text = ""
+        for s in scalars {
+            text.unicodeScalars.append(s)
+            text.unicodeScalars.append("\u{1}")
+        }
+        let ns = text as NSString
+        var letters = Set<String>()
+        for p in TranscriptFacts.CueStarts.prefixes {
+            let ascii = String(decoding: p, as: UTF8.self).filter { $0.isASCII && $0.isLetter }
+            for c in ascii { letters.insert(String(c)) }
+            let chars = Array(ascii)
+            for k in 0..<max(0, chars.count - 1) { letters.insert(String(chars[k...(k + 1)])) }
+        }
+        var found = Set<UInt32>()
+        for l in letters.sorted() {
+            let rx = try NSRegularExpression(pattern: NSRegularExpression.escapedPattern(for: l), options: [.caseInsensitive])
+            for m in rx.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+                for s in ns.substring(with: m.range).unicodeScalars where !s.isASCII { found.insert(s.value) }
+            }
+        }
+        #expect(found.isSubset(of: TranscriptFacts.CueStarts.foldingToASCII),
+                "\(found.subtracting(TranscriptFacts.CueStarts.foldingToASCII).map { String($0, radix: 16) })")
+        #expect(found.contains(0x212A) && found.contains(0x17F))
+    }
+}
