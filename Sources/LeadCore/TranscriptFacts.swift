@@ -52,7 +52,8 @@ public enum TranscriptFacts {
     /// The first "I'm / ik ben / ich bin / je suis / soy / sono / jestem / my role is … + title" in one
     /// message, with the rest of the message after the title. A cue right after a negator ("no soy",
     /// "non sono", "nie jestem") does not count.
-    static func cueTitle(in text: String, normalizer: TitleNormalizer?) -> (title: String, rest: String)? {
+    static func cueTitle(in text: String, normalizer: TitleNormalizer?)
+        -> (title: String, rest: String, analysis: TitleNormalizer.Analysis?)? {
         let lowerBytes = lowercasedBytes(text)
         guard cueTriggers.contains(where: { bytes(lowerBytes, contain: $0) }) else { return nil }
         let t = stripTags(text)
@@ -65,8 +66,8 @@ public enum TranscriptFacts {
                     continue
                 }
                 let after = String(decoding: bytes[m.upperBound...], as: UTF8.self)
-                if let title = acceptedTitle(after, normalizer: normalizer) {
-                    return (title, restAfter(title, in: after))
+                if let (title, analysis) = accepted(after, normalizer: normalizer) {
+                    return (title, restAfter(title, in: after), analysis)
                 }
             }
             return nil
@@ -80,9 +81,9 @@ public enum TranscriptFacts {
                 continue
             }
             let after = ns.substring(from: m.range.location + m.range.length)
-            if let title = acceptedTitle(after, normalizer: normalizer) {
+            if let (title, analysis) = accepted(after, normalizer: normalizer) {
                 let rest = restAfter(title, in: after)
-                return (title, rest)
+                return (title, rest, analysis)
             }
         }
         return nil
@@ -156,13 +157,19 @@ public enum TranscriptFacts {
 
     /// The title after a cue, trying "Name, the title" appositions and dropping "of <Company>" tails.
     static func acceptedTitle(_ after: String, normalizer: TitleNormalizer?) -> String? {
+        accepted(after, normalizer: normalizer)?.title
+    }
+
+    /// ``acceptedTitle(_:normalizer:)`` with the normalizer's analysis of the title (`nil` without a
+    /// normalizer), so that reading the title does not match its phrases again.
+    static func accepted(_ after: String, normalizer: TitleNormalizer?) -> (title: String, analysis: TitleNormalizer.Analysis?)? {
         var options: [String] = []
         if let appositive = afterNameApposition(after), let c = titleCandidate(appositive) { options.append(c) }
         if let c = titleCandidate(after) { options.append(c) }
         for candidate in options {
-            guard let normalizer else { return candidate }
-            guard normalizer.recognizes(candidate) else { continue }
-            return droppingCompanyTail(candidate, normalizer: normalizer)
+            guard let normalizer else { return (candidate, nil) }
+            guard let analysis = normalizer.analysis(candidate), analysis.recognized else { continue }
+            return droppingCompanyTail(candidate, analysis, normalizer: normalizer)
         }
         return nil
     }
@@ -186,14 +193,21 @@ public enum TranscriptFacts {
     /// Cuts "… of <Company>" when the part after the preposition is no title phrase but the part
     /// before is: "CMO of Acme Corp" → "CMO"; "Head of Sales" stays.
     static func droppingCompanyTail(_ candidate: String, normalizer: TitleNormalizer) -> String {
+        droppingCompanyTail(candidate, nil, normalizer: normalizer).title
+    }
+
+    /// ``droppingCompanyTail(_:normalizer:)`` with the analysis of the title it returns (`analysis` is
+    /// the candidate's).
+    static func droppingCompanyTail(_ candidate: String, _ analysis: TitleNormalizer.Analysis?,
+                                    normalizer: TitleNormalizer) -> (title: String, analysis: TitleNormalizer.Analysis?) {
         let words = candidate.split(separator: " ").map(String.init)
-        guard words.count > 2 else { return candidate }
+        guard words.count > 2 else { return (candidate, analysis) }
         for p in 1..<(words.count - 1) where genitives.contains(words[p].lowercased()) {
             let head = words[..<p].joined(separator: " ")
             let tail = words[(p + 1)...].joined(separator: " ")
-            if !normalizer.recognizes(tail) && normalizer.recognizes(head) { return head }
+            if !normalizer.recognizes(tail), let h = normalizer.analysis(head), h.recognized { return (head, h) }
         }
-        return candidate
+        return (candidate, analysis)
     }
 
     // MARK: - Title extraction

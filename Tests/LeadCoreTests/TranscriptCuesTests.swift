@@ -158,3 +158,45 @@ struct TranscriptCueStartsTests {
         #expect(found.contains(0x212A) && found.contains(0x17F))
     }
 }
+
+/// A stated title is read from the analysis that accepted it: the same reading as normalising the
+/// title text again, also when a company tail was dropped.
+struct StatedTitleAnalysisTests {
+    static let fragments: [String] = [
+        "I'm", "I am", "ik ben", "Ich bin", "je suis", "soy", "sono", "jestem", "my role is", "Title:", "the", "a",
+        "CMO", "CEO", "head", "Head", "of", "sales", "Sales", "marketing", "director", "Director", "of Acme Corp",
+        "van", "Acme", "bei", "Vertriebsleiter", "Geschäftsführerin", "directeur commercial", "de", "Finanzas",
+        "jefa de compras", "direttore", "dyrektorem", "sprzedaży", "kierownikiem", "n/a", "Sarah,", "at", "z", "Firma",
+        "Chief People Officer", "-", "DACH", ",", ".", "and", "founder", "und", "Gründer", "VP", "of Engineering",
+        "Sr.", "Mgr", "C.E.O.", "the CEO's", "assistant", "😀", "’", "at Globex", "der", "Marketingabteilung",
+    ]
+
+    @Test func readingEqualsNormalizingTheTitle() throws {
+        let normalizer = CleaningFixtures.titles
+        var state: UInt64 = 0xA076_1D64_78BD_642F
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var found = 0, cut = 0
+        for _ in 0..<20_000 {
+            var words: [String] = []
+            for _ in 0..<(2 + next(8)) { words.append(Self.fragments[next(Self.fragments.count)]) }
+            let text = words.joined(separator: " ")
+            guard let hit = TranscriptFacts.cueTitle(in: text, normalizer: normalizer) else { continue }
+            let analysis = try #require(hit.analysis, "\(text)")
+            found += 1
+            #expect(analysis.recognized)
+            #expect(analysis.cleaned == TextCleaning.cleanedText(hit.title), "\(text)")
+            #expect(normalizer.normalize(analysis) == normalizer.normalize(hit.title), "\(text)")
+            #expect(normalizer.recognizes(hit.title))
+            // A company tail was dropped: the title is followed by a genitive in the text.
+            if let r = text.range(of: hit.title + " "), let word = text[r.upperBound...].split(separator: " ").first,
+               TranscriptFacts.genitives.contains(word.lowercased()) {
+                cut += 1
+            }
+        }
+        #expect(found > 3_000)
+        #expect(cut > 0)
+    }
+}
