@@ -328,3 +328,45 @@ extension TranscriptFacts {
         }
     }
 }
+
+extension TranscriptFacts {
+    /// The first match of `Patterns.email` (`[\p{L}\p{N}._%+'’-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)
+    /// in ASCII text, on its bytes.
+    ///
+    /// The local part's characters exclude `@`, so a match ends its local part at an `@` and starts
+    /// where the run of local characters before that `@` starts; starts come in the order of the `@`s.
+    /// The domain's characters exclude `.`: its first label is the whole run after the `@`, and the
+    /// greedy `(?:\.label)+` takes every following dot that a label follows. The first `@` with a
+    /// local part before it and a dotted domain after it gives the match.
+    static func asciiEmailMatch(_ t: [UInt8]) -> Range<Int>? {
+        func isAlnum(_ c: UInt8) -> Bool { ASCIICues.isAlnum(c) }
+        func isLocal(_ c: UInt8) -> Bool {
+            isAlnum(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "_") || c == UInt8(ascii: "%")
+                || c == UInt8(ascii: "+") || c == UInt8(ascii: "'") || c == UInt8(ascii: "-")
+        }
+        func isDomain(_ c: UInt8) -> Bool { isAlnum(c) || c == UInt8(ascii: "-") }
+        /// The end of a run of domain characters from `i` (`i` when there is none).
+        func label(from i: Int) -> Int {
+            var j = i
+            while j < t.count, isDomain(t[j]) { j += 1 }
+            return j
+        }
+        var k = 0
+        while k < t.count {
+            defer { k += 1 }
+            guard t[k] == UInt8(ascii: "@") else { continue }
+            var start = k
+            while start > 0, isLocal(t[start - 1]) { start -= 1 }
+            guard start < k else { continue }
+            var end = label(from: k + 1)
+            guard end > k + 1 else { continue }
+            var labels = 0
+            while end < t.count, t[end] == UInt8(ascii: "."), label(from: end + 1) > end + 1 {
+                end = label(from: end + 1)
+                labels += 1
+            }
+            if labels > 0 { return start..<end }
+        }
+        return nil
+    }
+}

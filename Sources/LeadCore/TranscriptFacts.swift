@@ -18,9 +18,17 @@ public enum TranscriptFacts {
                 t = deobfuscate(t)
                 guard t.contains(Character("@")) else { continue }
             }
-            let ns = t as NSString
-            guard let m = Patterns.shared.email.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) else { continue }
-            var found = Substring(ns.substring(with: m.range))
+            var found: Substring
+            if t.utf8.allSatisfy({ $0 < 0x80 }) {
+                // ASCII: the regex's first match found on bytes (``asciiEmailMatch(_:)``).
+                let bytes = Array(t.utf8)
+                guard let r = asciiEmailMatch(bytes) else { continue }
+                found = Substring(String(decoding: bytes[r], as: UTF8.self))
+            } else {
+                let ns = t as NSString
+                guard let m = Patterns.shared.email.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) else { continue }
+                found = Substring(ns.substring(with: m.range))
+            }
             while let l = found.last, l == "." || l == "-" || l == "'" || l == "’" { found = found.dropLast() }
             while let f = found.first, f == "'" || f == "’" || f == "." { found = found.dropFirst() }
             if found.contains(Character("@")) { return String(found) }

@@ -200,3 +200,38 @@ struct StatedTitleAnalysisTests {
         #expect(cut > 0)
     }
 }
+
+/// The byte scan for e-mail addresses in ASCII chat text finds the regex's first match.
+struct ChatEmailScanTests {
+    static let pieces: [String] = [
+        "jan", "Jan.de-Vries", "j_v", "x%y", "a+b", "o'neil", "-", ".", "..", "@", "@@", "acme", "ACME", "acme-1871",
+        "nl", "co.uk", ".nl", ".", "mail", "you can reach me at", " ", "  ", "\t", ",", ";", "(", ")", "<", ">", "[at]",
+        "mailto:", "2", "x@", "@y", "a@b", "a@b.c", "a@-.-", "a@b..c", "a@.b", "end.", "!", "?", "\"", ":", "/", "#",
+    ]
+
+    @Test func matchesTheRegexOnGeneratedText() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var matched = 0
+        for _ in 0..<30_000 {
+            var text = ""
+            for _ in 0..<(1 + next(12)) { text += Self.pieces[next(Self.pieces.count)] }
+            let ns = text as NSString
+            let regex = TranscriptFacts.Patterns.shared.email.firstMatch(in: text, range: NSRange(location: 0, length: ns.length))
+                .map { $0.range.location..<($0.range.location + $0.range.length) }
+            #expect(TranscriptFacts.asciiEmailMatch(Array(text.utf8)) == regex, "\(text.debugDescription)")
+            if regex != nil { matched += 1 }
+        }
+        #expect(matched > 5_000)
+    }
+
+    @Test func findsTheStatedAddress() {
+        #expect(TranscriptFacts.email(inVisitorMessages: ["Hi", "You can reach me at marie.weber8@beratung-1871.de."])
+                == "marie.weber8@beratung-1871.de")
+        #expect(TranscriptFacts.email(inVisitorMessages: ["mail: jan [at] acme [dot] nl"]) == "jan@acme.nl")
+        #expect(TranscriptFacts.email(inVisitorMessages: ["x@y only", "'o'neil@acme.co.uk'"]) == "o'neil@acme.co.uk")
+    }
+}
