@@ -138,20 +138,54 @@ public struct TitleNormalizer: Sendable {
     public func normalize(_ raw: String?) -> NormalizedTitle? {
         guard let raw, let cleaned = TextCleaning.cleanedText(raw), TextCleaning.hasLetter(cleaned) else { return nil }
         if placeholders.contains(TextCleaning.fold(cleaned)) { return nil }
+        return normalized(analysis(cleaned: cleaned))
+    }
+
+    /// The phrase hits of one cleaned text, computed once for ``recognizes(_:)`` and
+    /// ``normalize(_:)`` of the same text (a chat title is first tested, then read).
+    struct Analysis {
+        let cleaned: String
+        let end: Int
+        let seniority: [PhraseMatcher<Seniority>.Match]
+        let function: [PhraseMatcher<FunctionValue>.Match]
+
+        /// ``TitleNormalizer/recognizes(_:)`` of the text.
+        var recognized: Bool {
+            seniority.contains { $0.position < end } || function.contains { $0.position < end }
+        }
+    }
+
+    /// The analysis of `text`, `nil` when it cleans to nothing (where ``recognizes(_:)`` is `false`).
+    func analysis(_ text: String) -> Analysis? {
+        TextCleaning.cleanedText(text).map { analysis(cleaned: $0) }
+    }
+
+    private func analysis(cleaned: String) -> Analysis {
         let (tokens, end) = matchTokens(cleaned)
+        return Analysis(cleaned: cleaned, end: end, seniority: seniority.matches(tokens), function: function.matches(tokens))
+    }
+
+    /// ``normalize(_:)`` of the text an analysis was made of.
+    func normalize(_ a: Analysis) -> NormalizedTitle? {
+        guard TextCleaning.hasLetter(a.cleaned), !placeholders.contains(TextCleaning.fold(a.cleaned)) else { return nil }
+        return normalized(a)
+    }
+
+    private func normalized(_ a: Analysis) -> NormalizedTitle {
+        let end = a.end
         var evidence: [String] = []
         var level: Seniority?
-        for m in seniority.matches(tokens) where m.position < end {
+        for m in a.seniority where m.position < end {
             evidence.append(m.phrase)
             // `mid` phrases name a plain role: they make a title but do not outrank "Junior".
             if m.value != .mid, level.map({ m.value < $0 }) ?? true { level = m.value }
         }
         var chosen: FunctionValue?
-        for m in function.matches(tokens) where m.position < end {
+        for m in a.function where m.position < end {
             evidence.append(m.phrase)
             if chosen.map({ m.value.rank < $0.rank }) ?? true { chosen = m.value }
         }
-        return NormalizedTitle(title: cleaned, function: chosen?.function ?? .other, seniority: level ?? .mid,
+        return NormalizedTitle(title: a.cleaned, function: chosen?.function ?? .other, seniority: level ?? .mid,
                                evidence: evidence)
     }
 
@@ -184,10 +218,7 @@ public struct TitleNormalizer: Sendable {
     /// Whether the text reads as a job title: at least one seniority or function phrase matches.
     /// Used to accept a title stated in a chat ("I'm head of sales") and reject other "I'm …" phrases.
     public func recognizes(_ text: String) -> Bool {
-        guard let cleaned = TextCleaning.cleanedText(text) else { return false }
-        let (tokens, end) = matchTokens(cleaned)
-        return seniority.matches(tokens).contains { $0.position < end }
-            || function.matches(tokens).contains { $0.position < end }
+        analysis(text)?.recognized ?? false
     }
 
     /// The tokens matched against the tables (the text before `@`), each with its stem when it ends

@@ -207,3 +207,166 @@ extension TranscriptFacts {
         return nil
     }
 }
+
+extension TranscriptFacts {
+    /// A necessary condition for `Patterns.cue` to match non-ASCII text, checked on its bytes so that
+    /// messages that cannot hold a cue skip the regex (and its bridging to UTF-16). `false` only when
+    /// the regex has no match in `t`.
+    ///
+    /// Every alternative of the pattern starts, at a position where no letter or number code point
+    /// precedes it (the pattern's look-behind), with one of ``CueStarts/prefixes`` (ASCII letters,
+    /// spaces and `'`/`’`; `im` must be followed by non-letters and an article). The regex compares
+    /// without case by case folding, so the only text that can match an ASCII letter of the pattern
+    /// is that letter in either case, except for the code points in ``CueStarts/foldingToASCII``; text
+    /// holding one of those answers `true` (the regex decides).
+    static func mayContainCue(_ t: String) -> Bool {
+        let b = Array(t.utf8)
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c >= 0x80 {
+                if CueStarts.foldsToASCII(b, at: i) { return true }
+                i += 1
+                continue
+            }
+            let lc = ASCIICues.lower(c)
+            if CueStarts.firstBytes[Int(lc)], !CueStarts.letterOrNumberBefore(b, i) {
+                for prefix in CueStarts.prefixes where ASCIICues.word(prefix, in: b, at: i) != nil {
+                    if prefix == CueStarts.im {
+                        if CueStarts.articleFollows(b, from: i + 2) { return true }
+                    } else {
+                        return true
+                    }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The starts of the cue alternatives, for ``mayContainCue(_:)``.
+    enum CueStarts {
+        /// Lower-case starts: each alternative of `Patterns.cue` begins with one of them.
+        static let prefixes: [[UInt8]] = [
+            "i'm", "i’m", "i am", "i work", "im", "my", "job", "title", "role", "position", "functie", "funktion",
+            "fonction", "poste", "cargo", "ruolo", "stanowisko", "ich ", "ik ", "mijn", "meine", "je ", "en tant",
+            "mon ", "trabajo", "soy", "mi ", "lavoro", "sono", "il mio", "pracuj", "jestem", "moje",
+        ].map { Array($0.utf8) }
+
+        static let im = Array("im".utf8)
+        static let articles = ["the", "a", "an"].map { Array($0.utf8) }
+
+        static let firstBytes: [Bool] = {
+            var table = [Bool](repeating: false, count: 256)
+            for p in prefixes { table[Int(p[0])] = true }
+            return table
+        }()
+
+        /// Whether the code point before byte `i` is a letter or a number.
+        static func letterOrNumberBefore(_ b: [UInt8], _ i: Int) -> Bool {
+            guard i > 0 else { return false }
+            var s = i - 1
+            while s > 0, b[s] & 0xC0 == 0x80 { s -= 1 }
+            var decoder = UTF8()
+            var it = b[s..<i].makeIterator()
+            guard case .scalarValue(let scalar) = decoder.decode(&it) else { return false }
+            return isLetterOrNumber(scalar)
+        }
+
+        /// `[\p{L}\p{N}]`.
+        static func isLetterOrNumber(_ s: Unicode.Scalar) -> Bool {
+            switch s.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .letterNumber, .otherNumber:
+                return true
+            default:
+                return false
+            }
+        }
+
+        /// After `im`: at least one code point that is no letter or number, then `the`, `a` or `an`, then one
+        /// more such code point (what `im(?=\s+(?:the|a|an)\s)` needs, loosened).
+        static func articleFollows(_ b: [UInt8], from start: Int) -> Bool {
+            var j = start
+            while j < b.count, !startsLetterOrNumber(b, j) { j += 1 }
+            guard j > start else { return false }
+            for a in articles {
+                if let e = ASCIICues.word(a, in: b, at: j), e < b.count, !startsLetterOrNumber(b, e) { return true }
+            }
+            return false
+        }
+
+        /// Whether the code point starting at byte `j` is a letter or a number (a continuation byte counts
+        /// as part of the code point before it: not a new one).
+        static func startsLetterOrNumber(_ b: [UInt8], _ j: Int) -> Bool {
+            let c = b[j]
+            if c < 0x80 { return ASCIICues.isAlnum(c) }
+            if c & 0xC0 == 0x80 { return false }
+            var decoder = UTF8()
+            var it = b[j...].makeIterator()
+            guard case .scalarValue(let scalar) = decoder.decode(&it) else { return false }
+            return isLetterOrNumber(scalar)
+        }
+
+        /// The code points whose case folding (simple or full) holds an ASCII letter: ß, İ, ŉ, ſ, ǰ,
+        /// ẖ ẗ ẘ ẙ ẚ, ẞ, K (Kelvin sign) and the Latin ligatures ﬀ…ﬆ (`CaseFolding.txt`; a test runs
+        /// the regex engine over every assigned code point).
+        static let foldingToASCII: Set<UInt32> = [
+            0xDF, 0x130, 0x149, 0x17F, 0x1F0, 0x1E96, 0x1E97, 0x1E98, 0x1E99, 0x1E9A, 0x1E9E, 0x212A,
+            0xFB00, 0xFB01, 0xFB02, 0xFB03, 0xFB04, 0xFB05, 0xFB06,
+        ]
+
+        /// Whether the code point starting at byte `i` is one of ``foldingToASCII`` (their lead bytes
+        /// are C3, C4, C5, C7, E1, E2 and EF).
+        static func foldsToASCII(_ b: [UInt8], at i: Int) -> Bool {
+            let c = b[i]
+            guard c == 0xC3 || c == 0xC4 || c == 0xC5 || c == 0xC7 || c == 0xE1 || c == 0xE2 || c == 0xEF else { return false }
+            var decoder = UTF8()
+            var it = b[i...].makeIterator()
+            guard case .scalarValue(let scalar) = decoder.decode(&it) else { return false }
+            return foldingToASCII.contains(scalar.value)
+        }
+    }
+}
+
+extension TranscriptFacts {
+    /// The first match of `Patterns.email` (`[\p{L}\p{N}._%+'’-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)
+    /// in ASCII text, on its bytes.
+    ///
+    /// The local part's characters exclude `@`, so a match ends its local part at an `@` and starts
+    /// where the run of local characters before that `@` starts; starts come in the order of the `@`s.
+    /// The domain's characters exclude `.`: its first label is the whole run after the `@`, and the
+    /// greedy `(?:\.label)+` takes every following dot that a label follows. The first `@` with a
+    /// local part before it and a dotted domain after it gives the match.
+    static func asciiEmailMatch(_ t: [UInt8]) -> Range<Int>? {
+        func isAlnum(_ c: UInt8) -> Bool { ASCIICues.isAlnum(c) }
+        func isLocal(_ c: UInt8) -> Bool {
+            isAlnum(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "_") || c == UInt8(ascii: "%")
+                || c == UInt8(ascii: "+") || c == UInt8(ascii: "'") || c == UInt8(ascii: "-")
+        }
+        func isDomain(_ c: UInt8) -> Bool { isAlnum(c) || c == UInt8(ascii: "-") }
+        /// The end of a run of domain characters from `i` (`i` when there is none).
+        func label(from i: Int) -> Int {
+            var j = i
+            while j < t.count, isDomain(t[j]) { j += 1 }
+            return j
+        }
+        var k = 0
+        while k < t.count {
+            defer { k += 1 }
+            guard t[k] == UInt8(ascii: "@") else { continue }
+            var start = k
+            while start > 0, isLocal(t[start - 1]) { start -= 1 }
+            guard start < k else { continue }
+            var end = label(from: k + 1)
+            guard end > k + 1 else { continue }
+            var labels = 0
+            while end < t.count, t[end] == UInt8(ascii: "."), label(from: end + 1) > end + 1 {
+                end = label(from: end + 1)
+                labels += 1
+            }
+            if labels > 0 { return start..<end }
+        }
+        return nil
+    }
+}

@@ -18,9 +18,17 @@ public enum TranscriptFacts {
                 t = deobfuscate(t)
                 guard t.contains(Character("@")) else { continue }
             }
-            let ns = t as NSString
-            guard let m = Patterns.shared.email.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) else { continue }
-            var found = Substring(ns.substring(with: m.range))
+            var found: Substring
+            if t.utf8.allSatisfy({ $0 < 0x80 }) {
+                // ASCII: the regex's first match found on bytes (``asciiEmailMatch(_:)``).
+                let bytes = Array(t.utf8)
+                guard let r = asciiEmailMatch(bytes) else { continue }
+                found = Substring(String(decoding: bytes[r], as: UTF8.self))
+            } else {
+                let ns = t as NSString
+                guard let m = Patterns.shared.email.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) else { continue }
+                found = Substring(ns.substring(with: m.range))
+            }
             while let l = found.last, l == "." || l == "-" || l == "'" || l == "’" { found = found.dropLast() }
             while let f = found.first, f == "'" || f == "’" || f == "." { found = found.dropFirst() }
             if found.contains(Character("@")) { return String(found) }
@@ -52,7 +60,8 @@ public enum TranscriptFacts {
     /// The first "I'm / ik ben / ich bin / je suis / soy / sono / jestem / my role is … + title" in one
     /// message, with the rest of the message after the title. A cue right after a negator ("no soy",
     /// "non sono", "nie jestem") does not count.
-    static func cueTitle(in text: String, normalizer: TitleNormalizer?) -> (title: String, rest: String)? {
+    static func cueTitle(in text: String, normalizer: TitleNormalizer?)
+        -> (title: String, rest: String, analysis: TitleNormalizer.Analysis?)? {
         let lowerBytes = lowercasedBytes(text)
         guard cueTriggers.contains(where: { bytes(lowerBytes, contain: $0) }) else { return nil }
         let t = stripTags(text)
@@ -65,12 +74,14 @@ public enum TranscriptFacts {
                     continue
                 }
                 let after = String(decoding: bytes[m.upperBound...], as: UTF8.self)
-                if let title = acceptedTitle(after, normalizer: normalizer) {
-                    return (title, restAfter(title, in: after))
+                if let (title, analysis) = accepted(after, normalizer: normalizer) {
+                    return (title, restAfter(title, in: after), analysis)
                 }
             }
             return nil
         }
+        // Most such messages cannot hold a cue ("…emy " passed the "my " trigger): the byte check skips the regex.
+        guard mayContainCue(t) else { return nil }
         let ns = t as NSString
         let whole = NSRange(location: 0, length: ns.length)
         for m in Patterns.shared.cue.matches(in: t, range: whole) {
@@ -78,9 +89,9 @@ public enum TranscriptFacts {
                 continue
             }
             let after = ns.substring(from: m.range.location + m.range.length)
-            if let title = acceptedTitle(after, normalizer: normalizer) {
+            if let (title, analysis) = accepted(after, normalizer: normalizer) {
                 let rest = restAfter(title, in: after)
-                return (title, rest)
+                return (title, rest, analysis)
             }
         }
         return nil
@@ -154,13 +165,19 @@ public enum TranscriptFacts {
 
     /// The title after a cue, trying "Name, the title" appositions and dropping "of <Company>" tails.
     static func acceptedTitle(_ after: String, normalizer: TitleNormalizer?) -> String? {
+        accepted(after, normalizer: normalizer)?.title
+    }
+
+    /// ``acceptedTitle(_:normalizer:)`` with the normalizer's analysis of the title (`nil` without a
+    /// normalizer), so that reading the title does not match its phrases again.
+    static func accepted(_ after: String, normalizer: TitleNormalizer?) -> (title: String, analysis: TitleNormalizer.Analysis?)? {
         var options: [String] = []
         if let appositive = afterNameApposition(after), let c = titleCandidate(appositive) { options.append(c) }
         if let c = titleCandidate(after) { options.append(c) }
         for candidate in options {
-            guard let normalizer else { return candidate }
-            guard normalizer.recognizes(candidate) else { continue }
-            return droppingCompanyTail(candidate, normalizer: normalizer)
+            guard let normalizer else { return (candidate, nil) }
+            guard let analysis = normalizer.analysis(candidate), analysis.recognized else { continue }
+            return droppingCompanyTail(candidate, analysis, normalizer: normalizer)
         }
         return nil
     }
@@ -184,14 +201,21 @@ public enum TranscriptFacts {
     /// Cuts "… of <Company>" when the part after the preposition is no title phrase but the part
     /// before is: "CMO of Acme Corp" → "CMO"; "Head of Sales" stays.
     static func droppingCompanyTail(_ candidate: String, normalizer: TitleNormalizer) -> String {
+        droppingCompanyTail(candidate, nil, normalizer: normalizer).title
+    }
+
+    /// ``droppingCompanyTail(_:normalizer:)`` with the analysis of the title it returns (`analysis` is
+    /// the candidate's).
+    static func droppingCompanyTail(_ candidate: String, _ analysis: TitleNormalizer.Analysis?,
+                                    normalizer: TitleNormalizer) -> (title: String, analysis: TitleNormalizer.Analysis?) {
         let words = candidate.split(separator: " ").map(String.init)
-        guard words.count > 2 else { return candidate }
+        guard words.count > 2 else { return (candidate, analysis) }
         for p in 1..<(words.count - 1) where genitives.contains(words[p].lowercased()) {
             let head = words[..<p].joined(separator: " ")
             let tail = words[(p + 1)...].joined(separator: " ")
-            if !normalizer.recognizes(tail) && normalizer.recognizes(head) { return head }
+            if !normalizer.recognizes(tail), let h = normalizer.analysis(head), h.recognized { return (head, h) }
         }
-        return candidate
+        return (candidate, analysis)
     }
 
     // MARK: - Title extraction

@@ -25,7 +25,8 @@ extension TranscriptFacts {
         for text in texts {
             if let found = cueTitle(in: text, normalizer: normalizer) {
                 // The title's reading is computed once: it is the answer unless a department is added.
-                let reading = normalizer.normalize(found.title)
+                // Read from the analysis that accepted the title (the same text: the same reading).
+                let reading = if let a = found.analysis { normalizer.normalize(a) } else { normalizer.normalize(found.title) }
                 if reading?.function == .other, let dept = departmentTail(found.rest, normalizer: normalizer) {
                     if let t = normalizer.normalize(found.title + " " + dept) { return t }
                 } else if let t = reading {

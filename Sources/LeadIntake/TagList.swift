@@ -49,7 +49,10 @@ enum TagList {
 /// breaks, the common entities decoded; the text itself is kept.
 enum LightHTML {
     static func strip(_ text: String) -> String {
-        guard text.contains("<") || text.contains("&") else { return text }
+        // Without a `<` or `&` byte there is neither Character; the Character search (which a `<` with a
+        // combining mark after it does not match) runs only when the byte is there.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }),
+              text.contains("<") || text.contains("&") else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var i = text.startIndex
