@@ -8,6 +8,8 @@ public struct SnapshotPageSource: PageSource {
     public let directory: URL
     /// `from → (to, status)` from `_redirects.tsv`.
     public let redirects: [String: Redirect]
+    /// `directory.path`, kept once so `fetch` builds file paths as Strings instead of `URL`s.
+    private let directoryPath: String
 
     /// One row of `_redirects.tsv`.
     public struct Redirect: Sendable, Equatable {
@@ -19,6 +21,7 @@ public struct SnapshotPageSource: PageSource {
     /// - Throws: ``LeadsmithError`` `input_unusable` when `_redirects.tsv` has a malformed row.
     public init(directory: URL) throws(LeadsmithError) {
         self.directory = directory
+        directoryPath = directory.path
         let tsv = directory.appendingPathComponent("_redirects.tsv")
         if let data = FileManager.default.contents(atPath: tsv.path) {
             redirects = try Self.parseRedirects(String(decoding: data, as: UTF8.self), file: tsv.path)
@@ -59,16 +62,14 @@ public struct SnapshotPageSource: PageSource {
 
     public func fetch(_ request: PageRequest) async -> PageResponse {
         let url = request.url
-        let domainDir = directory.appendingPathComponent(request.domain)
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: domainDir.path, isDirectory: &isDir), isDir.boolValue else {
+        let domainDir = directoryPath + "/" + request.domain
+        guard SnapshotFiles.isDirectory(domainDir) else {
             return PageResponse(requestedURL: url, finalURL: url, status: 0, body: [], outcome: .error)
         }
         guard let name = Self.fileName(forPath: request.path),
-              let data = FileManager.default.contents(atPath: domainDir.appendingPathComponent(name).path) else {
+              let body = SnapshotFiles.contents(atPath: domainDir + "/" + name) else {
             return PageResponse(requestedURL: url, finalURL: url, status: 404, body: [], outcome: .notFound)
         }
-        let body = [UInt8](data)
         return PageResponse(requestedURL: url, finalURL: url, status: 200, body: body,
                             outcome: body.isEmpty ? .empty : .ok)
     }
@@ -78,8 +79,6 @@ public struct SnapshotPageSource: PageSource {
     }
 
     public func hasSite(_ domain: String) async -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: directory.appendingPathComponent(domain).path, isDirectory: &isDir)
-            && isDir.boolValue
+        SnapshotFiles.isDirectory(directoryPath + "/" + domain)
     }
 }
