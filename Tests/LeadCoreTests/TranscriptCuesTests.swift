@@ -1,5 +1,6 @@
 import Foundation
 @testable import LeadCore
+import LeadTestSupport
 import Testing
 
 /// The byte matcher of the first-person cues finds exactly the regex's matches on ASCII text.
@@ -18,11 +19,8 @@ struct TranscriptCuesTests {
     static let separators: [String] = [" ", " ", " ", "  ", "\t", "\n", "\r\n", "", "\u{0B}", "\u{0C}", " \u{0B} ", "   "]
 
     @Test func matchesTheRegexOnGeneratedText() {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var rng = SplitMix64(state: 0x9E37_79B9_7F4A_7C15)
+        func next(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
         var checked = 0
         for _ in 0..<20_000 {
             var text = ""
@@ -86,11 +84,8 @@ struct TranscriptCueStartsTests {
                                                                          "\u{2028}", "\u{A0}\u{A0}", "-", "/"]
 
     @Test func neverSkipsATextTheRegexMatches() {
-        var state: UInt64 = 0x5DEE_CE66_D1CE_4E5B
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var rng = SplitMix64(state: 0x5DEE_CE66_D1CE_4E5B)
+        func next(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
         var matched = 0, skipped = 0
         for _ in 0..<30_000 {
             var text = ""
@@ -173,11 +168,8 @@ struct StatedTitleAnalysisTests {
 
     @Test func readingEqualsNormalizingTheTitle() throws {
         let normalizer = CleaningFixtures.titles
-        var state: UInt64 = 0xA076_1D64_78BD_642F
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var rng = SplitMix64(state: 0xA076_1D64_78BD_642F)
+        func next(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
         var found = 0, cut = 0
         for _ in 0..<20_000 {
             var words: [String] = []
@@ -210,11 +202,8 @@ struct ChatEmailScanTests {
     ]
 
     @Test func matchesTheRegexOnGeneratedText() {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var rng = SplitMix64(state: 0x2545_F491_4F6C_DD1D)
+        func next(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
         var matched = 0
         for _ in 0..<30_000 {
             var text = ""

@@ -1,4 +1,5 @@
 import Foundation
+import LeadTestSupport
 import Testing
 @testable import LeadIntake
 
@@ -11,11 +12,8 @@ struct LightHTMLTests {
     ]
 
     @Test func unchangedExactlyWhereTheCharacterSearchFindsNothing() {
-        var state: UInt64 = 0x1234_5678_9ABC_DEF1
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var rng = SplitMix64(state: 0x1234_5678_9ABC_DEF1)
+        func next(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
         var unchanged = 0, stripped = 0
         for _ in 0..<10_000 {
             var text = ""
