@@ -1,31 +1,25 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-import CoreFoundation
+import Foundation
 
-/// File access for ``SnapshotPageSource`` through POSIX calls: a `stat` for a domain folder and one
-/// buffer per page file, without `FileManager` or `URL` work per request.
+/// File access for ``SnapshotPageSource``: one buffer per page file through POSIX calls, without
+/// `Data` or `URL` work per request. No `struct stat` member is read: which C module provides its
+/// fields depends on the build order, and a build failed on it.
 enum SnapshotFiles {
     /// Whether `path` names a directory, following symbolic links (as `FileManager.fileExists(atPath:isDirectory:)`).
     static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 
     /// The whole file at `path`, or nil when it cannot be opened or read (as `FileManager.contents(atPath:)`):
-    /// one `open`, one `fstat` for the size, `read` into one buffer until end of file.
+    /// one `open`, one `lseek` for the size, `read` into one buffer until end of file.
     static func contents(atPath path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
+        let size = lseek(fd, 0, SEEK_END)
+        guard size >= 0, lseek(fd, 0, SEEK_SET) == 0 else { return nil }
         var bytes = [UInt8]()
-        var capacity = max(Int(info.st_size), 0) + 1
+        var capacity = Int(size) + 1
         while true {
             let start = bytes.count
             bytes.reserveCapacity(start + capacity)
