@@ -38,4 +38,28 @@ enum LibXML2 {
         if let empty = htmlNewDocNoDtD(nil, nil) { return empty }
         throw HTMLError(code: .parse, message: "libxml2 could not allocate a document", url: url)
     }
+
+    /// Parses clean UTF-8 as ``parseHTML(_:url:)`` does (same options, same recovery), but with
+    /// SAX callbacks that fill `builder` instead of building libxml2's tree.
+    static func parseHTMLEvents(_ utf8: UnsafeBufferPointer<UInt8>, url: String?, into builder: inout FlatDocumentBuilder) throws(HTMLError) {
+        prepareThread()
+        guard utf8.count <= Int(Int32.max) else {
+            throw HTMLError(code: .parse, message: "the page is larger than 2 GB", url: url)
+        }
+        guard let context = htmlNewParserCtxt() else {
+            throw HTMLError(code: .parse, message: "libxml2 could not allocate a parser context", url: url)
+        }
+        defer { htmlFreeParserCtxt(context) }
+        // The context owns its handler block (freed with it): overwrite its contents.
+        context.pointee.sax.pointee = FlatDocumentSAX.handler()
+        let leftover: htmlDocPtr? = withUnsafeMutablePointer(to: &builder) { pointer in
+            context.pointee._private = UnsafeMutableRawPointer(pointer)
+            defer { context.pointee._private = nil }
+            return utf8.withMemoryRebound(to: CChar.self) { chars in
+                htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), url, "UTF-8", cleadxml2_html_parse_options())
+            }
+        }
+        // The callbacks build no libxml2 document; free one if libxml2 made it anyway.
+        if let leftover { xmlFreeDoc(leftover) }
+    }
 }

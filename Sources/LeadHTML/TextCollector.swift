@@ -165,6 +165,34 @@ struct FoldedText {
         flush(text, from: runStart, to: index)
     }
 
+    /// Appends UTF-8 text given by length (valid UTF-8).
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+        guard let base = text.baseAddress else { return }
+        let count = text.count
+        var index = 0
+        var runStart = 0
+        while index < count {
+            let byte = base[index]
+            let spaceLength: Int
+            if byte < 0x80 {
+                spaceLength = (byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) ? 1 : 0
+            } else if byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3), index + (byte == 0xC2 ? 1 : 2) < count {
+                spaceLength = Self.unicodeSpaceLength(base, at: index)
+            } else {
+                spaceLength = 0
+            }
+            if spaceLength == 0 {
+                index += 1
+                continue
+            }
+            flush(base, from: runStart, to: index)
+            pendingSpace = true
+            index += spaceLength
+            runStart = index
+        }
+        flush(base, from: runStart, to: index)
+    }
+
     private mutating func flush(_ text: UnsafePointer<UInt8>, from start: Int, to end: Int) {
         guard end > start else { return }
         if pendingSpace {
