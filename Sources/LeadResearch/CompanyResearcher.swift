@@ -72,7 +72,7 @@ public struct CompanyResearcher: Sendable {
                        profile: inout CompanyProfile) -> ExtractedPage? {
         let contentType = response.header("content-type")
         do {
-            let doc = try HTMLDocument.parse(response.body, url: url, contentType: contentType)
+            let doc = try HTMLFlatDocument.parse(response.body, url: url, contentType: contentType)
             let page = PageExtractor(rules: rules).extract(doc, kind: kind, url: url, headers: response.headers,
                                                            fallbackLanguage: fallbackLanguage)
             profile.pages.append(PageOutcome(url: url, status: .ok))

@@ -1,92 +1,82 @@
 import LeadHTML
 
-/// Enter / text / leave events over an element subtree in document order, built on LeadHTML's
-/// iterative ``HTMLNode/walk(includeComments:_:)``: no recursion and no child arrays.
+/// Enter / text / leave events over an element subtree of an ``HTMLFlatDocument`` in document
+/// order, in one forward pass over its nodes: no recursion and no child arrays.
 ///
-/// The walk only visits elements, so the text between them is read from sibling links: the text
-/// nodes before an element's first element child (``HTMLNode/previousSibling``), between its
-/// element children and after the last one (``HTMLNode/nextSibling``). An element without element
-/// children reports its ``HTMLNode/innerText`` (whitespace folded) as one text event. Text events
-/// carry the UTF-8 bytes libxml2 holds (valid only during the call), so no `String` is made per node.
+/// Text is reported as libxml2's tree holds it: the text nodes before an element's first element
+/// child, between its element children and after the last one, one event each; an element without
+/// element children reports its ``HTMLFlatDocument/innerText(of:)`` (whitespace folded) as one text
+/// event. Text events carry the document's UTF-8 bytes (valid only during the call), so no
+/// `String` is made per node.
 enum DocumentEvents {
     private struct Frame {
-        var node: HTMLNode
-        /// The last element child visited so far.
-        var last: HTMLNode?
-        /// Whether the element's content is reported (``enter`` returned `.descend`).
-        var open: Bool
+        var element: Int
+        var end: Int
+        /// Whether an element child has been seen (the element is not a leaf).
+        var hasElementChild: Bool
     }
 
     /// Walks `root` and its descendants.
     ///
     /// - Parameters:
+    ///   - document: The page.
     ///   - root: The subtree root (usually `<body>`); it gets enter and leave events too.
     ///   - enter: Called when an element starts; `.skipChildren` hides its content (no text or
     ///     element events inside) but it still gets its `leave`. `.stop` is treated as `.skipChildren`.
     ///   - text: Text between element boundaries as UTF-8, as written (not trimmed), never empty.
     ///   - leave: Called when an element ends, after its content.
     static func walk(
-        _ root: HTMLNode,
-        enter: (HTMLNode) -> HTMLWalkAction,
+        _ document: HTMLFlatDocument,
+        root: Int,
+        enter: (Int) -> HTMLWalkAction,
         text: (UnsafeBufferPointer<UInt8>) -> Void,
-        leave: (HTMLNode) -> Void
+        leave: (Int) -> Void
     ) {
+        guard document.kind(root) == .element else { return }
         var stack: [Frame] = []
         stack.reserveCapacity(64)
 
-        func emitForward(from start: HTMLNode?, until stop: HTMLNode?) {
-            var next = start
-            while let node = next {
-                if let stop, node == stop { return }
-                switch node.kind {
-                case .text, .cdata:
-                    node.withContentBytes { if !$0.isEmpty { text($0) } }
-                default:
-                    break
-                }
-                next = node.nextSibling
-            }
-        }
-
-        func emitBefore(_ node: HTMLNode) {
-            // Text before the first element child: back to the first sibling, then forward in order.
-            var first: HTMLNode?
-            var previous = node.previousSibling
-            while let p = previous {
-                first = p
-                previous = p.previousSibling
-            }
-            if let first { emitForward(from: first, until: node) }
+        func emitRaw(_ index: Int) {
+            document.withTextBytes(index) { if !$0.isEmpty { text($0) } }
         }
 
         func close() {
             let frame = stack.removeLast()
-            if frame.open {
-                if let last = frame.last {
-                    emitForward(from: last.nextSibling, until: nil)
-                } else {
-                    frame.node.withInnerTextBytes { if !$0.isEmpty { text($0) } }
-                }
+            if !frame.hasElementChild {
+                let folded = document.innerTextBytes(of: frame.element)
+                if !folded.isEmpty { folded.withUnsafeBufferPointer(text) }
             }
-            leave(frame.node)
+            leave(frame.element)
         }
 
-        root.walk { node in
-            if !stack.isEmpty {
-                let parent = node.parent
-                while stack.count > 1, let top = stack.last, top.node != parent { close() }
-                if let last = stack[stack.count - 1].last {
-                    emitForward(from: last.nextSibling, until: node)
-                } else {
-                    emitBefore(node)
-                }
-                stack[stack.count - 1].last = node
-            }
-            var action = enter(node)
-            if action == .stop { action = .skipChildren }
-            stack.append(Frame(node: node, last: nil, open: action == .descend))
-            return action
+        if enter(root) != .descend {
+            leave(root)
+            return
         }
-        while !stack.isEmpty { close() }
+        stack.append(Frame(element: root, end: document.end(of: root), hasElementChild: false))
+        var index = root + 1
+        while true {
+            while let top = stack.last, index >= top.end { close() }
+            guard !stack.isEmpty else { return }
+            if document.kind(index) != .element {
+                // A leaf's text is reported folded when it closes.
+                if stack[stack.count - 1].hasElementChild { emitRaw(index) }
+                index += 1
+                continue
+            }
+            let top = stack.count - 1
+            if !stack[top].hasElementChild {
+                stack[top].hasElementChild = true
+                // The text before the first element child: the nodes between the parent and it.
+                for before in (stack[top].element + 1)..<index { emitRaw(before) }
+            }
+            if enter(index) == .descend {
+                stack.append(Frame(element: index, end: document.end(of: index), hasElementChild: false))
+                index += 1
+            } else {
+                leave(index)
+                index = document.end(of: index)
+            }
+        }
     }
 }

@@ -149,7 +149,7 @@ public enum PageBenchmark {
                     let a = clock()
                     if parseFirst { _ = try? HTMLDocument.parse(input.bytes, url: input.url) }
                     let b = clock()
-                    if let document = try? HTMLDocument.parse(input.bytes, url: input.url) {
+                    if let document = try? HTMLFlatDocument.parse(input.bytes, url: input.url) {
                         page = extractor.extract(document, kind: input.kind, url: input.url, fallbackLanguage: pages.first?.scan.language)
                     }
                     let c = clock()
@@ -185,7 +185,7 @@ public enum PageBenchmark {
     private static func extractSite(_ group: [Input], rules: ResearchRules, extractor: PageExtractor) {
         var pages: [ExtractedPage] = []
         for input in group {
-            guard let document = try? HTMLDocument.parse(input.bytes, url: input.url) else { continue }
+            guard let document = try? HTMLFlatDocument.parse(input.bytes, url: input.url) else { continue }
             pages.append(extractor.extract(document, kind: input.kind, url: input.url, fallbackLanguage: pages.first?.scan.language))
         }
         guard let first = pages.first else { return }

@@ -40,7 +40,7 @@ struct PageExtractor {
     ///   - headers: Response headers (lower-case names), for technology fingerprints.
     ///   - fallbackLanguage: The language to read prose in when the page declares none (the home
     ///     page's).
-    func extract(_ document: HTMLDocument, kind: String, url: String, headers: [(String, String)] = [],
+    func extract(_ document: HTMLFlatDocument, kind: String, url: String, headers: [(String, String)] = [],
                  fallbackLanguage: String? = nil) -> ExtractedPage {
         var team = kind == "team" || kind == "about" ? TeamCollector(rules: rules.team) : nil
         let scan = PageScanner(rules: rules.scan).scan(document, url: url, team: &team)

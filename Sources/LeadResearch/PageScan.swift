@@ -127,7 +127,7 @@ struct ScanRules: Sendable {
     }
 }
 
-/// Builds a ``PageScan`` from an ``HTMLDocument`` in one iterative pass.
+/// Builds a ``PageScan`` from an ``HTMLFlatDocument`` in one forward pass.
 struct PageScanner {
     let rules: ScanRules
 
@@ -175,61 +175,69 @@ struct PageScanner {
     /// Inline scripts longer than this are cut (UTF-8 bytes) before fingerprinting.
     static let scriptLimit = 200_000
 
-    func scan(_ doc: HTMLDocument, url: String) -> PageScan {
+    func scan(_ doc: HTMLFlatDocument, url: String) -> PageScan {
         var team: TeamCollector?
         return scan(doc, url: url, team: &team)
     }
 
     /// Scans the page and feeds the same walk to `team` (people cards), when given.
-    func scan(_ doc: HTMLDocument, url: String, team: inout TeamCollector?) -> PageScan {
+    func scan(_ doc: HTMLFlatDocument, url: String, team: inout TeamCollector?) -> PageScan {
         var page = PageScan(url: url)
         page.language = doc.language
         page.title = doc.title?.trimmedSpace()
-        if let head = doc.head { scanHead(head, into: &page) }
+        if let head = doc.head { scanHead(head, in: doc, into: &page) }
         // Some pages put meta/link/script in the body (or libxml2 moves them there): the body walk handles those too.
         guard let body = doc.body ?? doc.root else { return page }
-        scanBody(body, into: &page, team: &team)
+        scanBody(body, in: doc, into: &page, team: &team)
         return page
     }
 
-    private func scanHead(_ head: HTMLNode, into page: inout PageScan) {
-        head.walk { node in
-            handleResourceElement(node, name: node.name, into: &page)
-            return node.isElement(named: "script") || node.isElement(named: "style") ? .skipChildren : .descend
+    private func scanHead(_ head: Int, in doc: HTMLFlatDocument, into page: inout PageScan) {
+        // Every element of the head in document order; the content of scripts and styles is skipped.
+        var index = head
+        let end = doc.end(of: head)
+        while index < end {
+            guard doc.kind(index) == .element else {
+                index += 1
+                continue
+            }
+            let name = TagTable.info(doc, index).name
+            handleResourceElement(index, in: doc, name: name, into: &page)
+            index = name == "script" || name == "style" ? doc.end(of: index) : index + 1
         }
     }
 
     /// meta/link/script/iframe/img/form: the non-text signals. Returns true when handled as a script.
     @discardableResult
-    private func handleResourceElement(_ node: HTMLNode, name: String, into page: inout PageScan) -> Bool {
+    private func handleResourceElement(_ node: Int, in doc: HTMLFlatDocument, name: String, into page: inout PageScan) -> Bool {
         switch name {
         case "meta":
-            let key = (node.attribute("name") ?? node.attribute("property") ?? node.attribute("itemprop"))?.lowercased()
-            if let key, let content = node.attribute("content") {
+            let key = (doc.attribute("name", of: node) ?? doc.attribute("property", of: node) ?? doc.attribute("itemprop", of: node))?.lowercased()
+            if let key, let content = doc.attribute("content", of: node) {
                 if page.meta[key] == nil { page.meta[key] = content }
                 if key == "generator" { page.generators.append(content.lowercased()) }
             }
         case "link":
-            if let href = node.attribute("href") {
+            if let href = doc.attribute("href", of: node) {
                 page.resourceURLs.append(href.lowercased())
-                let rel = node.attribute("rel")?.lowercased() ?? ""
-                if rel.containsBytes("alternate"), let hl = node.attribute("hreflang") { page.hreflangs.append(hl) }
+                let rel = doc.attribute("rel", of: node)?.lowercased() ?? ""
+                if rel.containsBytes("alternate"), let hl = doc.attribute("hreflang", of: node) { page.hreflangs.append(hl) }
             }
         case "script":
-            if let src = node.attribute("src") { page.resourceURLs.append(src.lowercased()) }
-            let type = node.attribute("type")?.lowercased().trimmedSpace(newlines: false) ?? ""
+            if let src = doc.attribute("src", of: node) { page.resourceURLs.append(src.lowercased()) }
+            let type = doc.attribute("type", of: node)?.lowercased().trimmedSpace(newlines: false) ?? ""
             if type.containsBytes("ld+json") {
-                page.jsonLD.append(node.rawText)
+                page.jsonLD.append(doc.rawText(of: node))
             } else if type.isEmpty || type.containsBytes("javascript") || type == "module" || type.containsBytes("ecmascript") {
-                let body = node.rawText
+                let body = doc.rawText(of: node)
                 if !body.isEmpty { page.inlineScripts.append(Self.prefix(body, bytes: Self.scriptLimit)) }
             }
-            _ = readAttributes(node, content: false, into: &page)
+            _ = readAttributes(node, in: doc, content: false, into: &page)
             return true
         case "iframe", "img", "source", "embed", "frame":
-            if let src = node.attribute("src") ?? node.attribute("data-src") { page.resourceURLs.append(src.lowercased()) }
+            if let src = doc.attribute("src", of: node) ?? doc.attribute("data-src", of: node) { page.resourceURLs.append(src.lowercased()) }
         case "form":
-            if let action = node.attribute("action") { page.resourceURLs.append(action.lowercased()) }
+            if let action = doc.attribute("action", of: node) { page.resourceURLs.append(action.lowercased()) }
         default:
             break
         }
@@ -263,9 +271,9 @@ struct PageScanner {
 
     /// Reads an element's ``ElementAttributes`` and records, on the way, the attributes fingerprints
     /// look at and Cloudflare-protected e-mails (`data-cfemail`).
-    private func readAttributes(_ node: HTMLNode, content wantContent: Bool, into page: inout PageScan) -> ElementAttributes {
+    private func readAttributes(_ node: Int, in doc: HTMLFlatDocument, content wantContent: Bool, into page: inout PageScan) -> ElementAttributes {
         var a = ElementAttributes()
-        node.forEachAttribute { attribute in
+        doc.forEachAttribute(of: node) { attribute in
             let kind = attribute.withNameBytes(Self.attributeKind)
             switch kind {
             case .other:
@@ -351,7 +359,7 @@ struct PageScanner {
         var tag: TagInfo
     }
 
-    private func scanBody(_ body: HTMLNode, into page: inout PageScan, team: inout TeamCollector?) {
+    private func scanBody(_ body: Int, in doc: HTMLFlatDocument, into page: inout PageScan, team: inout TeamCollector?) {
         // The current segment as UTF-8 (newlines, tabs and NBSP of text nodes become spaces; `<br>` is "\n").
         var current: [UInt8] = []
         current.reserveCapacity(4096)
@@ -418,26 +426,26 @@ struct PageScanner {
         stack.reserveCapacity(64)
 
         DocumentEvents.walk(
-            body,
+            doc, root: body,
             enter: { node in
                 let parentRegion = stack.last?.region ?? []
-                let tag = TagTable.info(node)
+                let tag = TagTable.info(doc, node)
                 let name = tag.name
                 if name == "br" {
                     if !started { currentRegion = parentRegion; started = true }
                     current.append(0x0A)
                     stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false, tag: tag))
-                    team?.enter(node, tag: tag, attributes: ElementAttributes())
+                    team?.enter(node, in: doc, tag: tag, attributes: ElementAttributes())
                     return .skipChildren
                 }
                 let flags = tag.flags
-                if flags.contains(.resource), handleResourceElement(node, name: name, into: &page) {
+                if flags.contains(.resource), handleResourceElement(node, in: doc, name: name, into: &page) {
                     stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false, tag: tag))
-                    team?.enter(node, tag: tag, attributes: ElementAttributes())
+                    team?.enter(node, in: doc, tag: tag, attributes: ElementAttributes())
                     return .skipChildren
                 }
-                let attributes = readAttributes(node, content: team != nil, into: &page)
-                team?.enter(node, tag: tag, attributes: attributes)
+                let attributes = readAttributes(node, in: doc, content: team != nil, into: &page)
+                team?.enter(node, in: doc, tag: tag, attributes: attributes)
                 if flags.contains(.skipped) {
                     stack.append(Context(region: parentRegion, counts: false, isBlock: false, opensScope: false, tag: tag))
                     return .skipChildren
@@ -465,7 +473,7 @@ struct PageScanner {
                     if Self.emailProtection.matchesAny(href) {
                         if let hash = href.firstIndex(of: "#") { page.cfEmails.append(String(href[href.index(after: hash)...])) }
                     }
-                    let text = Self.isPhoneLink(href) ? node.innerText : ""
+                    let text = Self.isPhoneLink(href) ? doc.innerText(of: node) : ""
                     page.links.append(PageLink(href: href, text: text, region: region, label: label()))
                 }
 
@@ -474,10 +482,10 @@ struct PageScanner {
                 if let prop, let top = scopes.last, top.include {
                     let path = top.path.isEmpty ? prop : top.path + "." + prop
                     if !hasScope {
-                        let value = node.attribute("content") ?? node.attribute("datetime")
+                        let value = doc.attribute("content", of: node) ?? doc.attribute("datetime", of: node)
                             ?? ((name == "a" || name == "link") ? href : nil)
-                            ?? (name == "img" ? node.attribute("src") : nil)
-                            ?? node.innerText
+                            ?? (name == "img" ? doc.attribute("src", of: node) : nil)
+                            ?? doc.innerText(of: node)
                         page.microdata.append(MicrodataProperty(name: prop, value: value, path: path))
                     }
                 }
@@ -505,7 +513,7 @@ struct PageScanner {
                 }
                 stack.append(Context(region: region, counts: true, isBlock: isBlock, opensScope: hasScope, tag: tag))
                 // Animated counters: the number sits in an attribute while the text shows 0 (or nothing).
-                if let counter, Self.isPlaceholderNumber(node.innerText) {
+                if let counter, Self.isPlaceholderNumber(doc.innerText(of: node)) {
                     appendText(counter, region: region)
                     return .skipChildren
                 }
@@ -516,7 +524,7 @@ struct PageScanner {
                 if team != nil { team?.text(String(decoding: t, as: UTF8.self)) }
             },
             leave: { node in
-                team?.leave(node)
+                team?.leave(node, in: doc)
                 guard let context = stack.popLast(), context.counts else { return }
                 if context.isBlock {
                     blocks.removeLast()

@@ -80,8 +80,8 @@ enum TagTable {
     }
 
     /// What the walk knows about the element's tag.
-    static func info(_ node: HTMLNode) -> TagInfo {
-        node.withNameBytes { bytes in
+    static func info(_ document: HTMLFlatDocument, _ element: Int) -> TagInfo {
+        document.withNameBytes(element) { bytes in
             guard let key = pack(bytes) else { return unknown }
             var slot = index(key)
             while true {

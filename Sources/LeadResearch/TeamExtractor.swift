@@ -258,7 +258,7 @@ struct TeamCollector {
     }
 
     /// An element starts.
-    mutating func enter(_ node: HTMLNode, tag: TagInfo, attributes: PageScanner.ElementAttributes) {
+    mutating func enter(_ node: Int, in doc: HTMLFlatDocument, tag: TagInfo, attributes: PageScanner.ElementAttributes) {
         if suppressed > 0 {
             suppressed += 1
             return
@@ -293,7 +293,7 @@ struct TeamCollector {
         // Microdata: a property belongs to the innermost item scope that this element does not open.
         if let prop = itemprop?.lowercased(), let top = scopes.indices.last, scopes[top].isPerson {
             for p in prop.split(separator: " ") where ["name", "givenname", "familyname", "jobtitle", "rolename"].contains(String(p)) {
-                let value = content ?? node.innerText
+                let value = content ?? doc.innerText(of: node)
                 if scopes[top].values[String(p)] == nil { scopes[top].values[String(p)] = TeamExtractor.collapse(value) }
             }
         }
@@ -313,7 +313,7 @@ struct TeamCollector {
     }
 
     /// An element ends.
-    mutating func leave(_ node: HTMLNode) {
+    mutating func leave(_ node: Int, in doc: HTMLFlatDocument) {
         if suppressed > 1 {
             suppressed -= 1
             return
@@ -323,7 +323,7 @@ struct TeamCollector {
         elements[index].pieceEnd = pieces.count
         let parent = elements[index].parent
         if parent >= 0 { elements[parent].hasBlock = elements[parent].hasBlock || elements[index].isBlock || elements[index].hasBlock }
-        if node.isElement(named: "a"), elements[index].pieceEnd - elements[index].pieceStart == 1 {
+        if doc.isElement(node, named: "a"), elements[index].pieceEnd - elements[index].pieceStart == 1 {
             pieces[elements[index].pieceStart].linkOnly = true
         }
         if let last = scopes.last, last.element == index {

@@ -48,7 +48,7 @@ struct CueRulesTests {
 
     static func page(_ body: String, lang: String = "en") throws -> ExtractedPage {
         let html = "<!doctype html><html lang=\"\(lang)\"><body>\(body)</body></html>"
-        let doc = try HTMLDocument.parse(Array(html.utf8), url: "https://example.com/about")
+        let doc = try HTMLFlatDocument.parse(Array(html.utf8), url: "https://example.com/about")
         return PageExtractor(rules: rules).extract(doc, kind: "about", url: "https://example.com/about")
     }
 

@@ -51,7 +51,7 @@ struct ExtractionBenchmark {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { continue }
             for name in names where name.hasSuffix(".html") {
                 guard let data = FileManager.default.contents(atPath: dir.appendingPathComponent(name).path),
-                      let doc = try? HTMLDocument.parse([UInt8](data)) else { continue }
+                      let doc = try? HTMLFlatDocument.parse([UInt8](data)) else { continue }
                 let scan = PageScanner(rules: rules.scan).scan(doc, url: "https://example.com/")
                 let phones = ContactExtractor.phones(in: scan, cues: rules.contact).map { "\($0.raw) \($0.role) \($0.score)" }
                 let allPhones = ContactExtractor.phones(in: scan, cues: rules.contact, precheck: false).map { "\($0.raw) \($0.role) \($0.score)" }
@@ -78,33 +78,34 @@ struct ExtractionBenchmark {
             return Double(clock() - start) / Double(CLOCKS_PER_SEC)
         }
         let parse = cpu { for b in bodies { _ = try? HTMLDocument.parse(b) } }
+        let flatParse = cpu { for b in bodies { _ = try? HTMLFlatDocument.parse(b) } }
         let walk = cpu {
             for b in bodies {
-                guard let doc = try? HTMLDocument.parse(b), let body = doc.body ?? doc.root else { continue }
+                guard let doc = try? HTMLFlatDocument.parse(b), let body = doc.body ?? doc.root else { continue }
                 var n = 0
-                DocumentEvents.walk(body, enter: { _ in n += 1; return .descend }, text: { n += $0.count }, leave: { _ in n += 1 })
+                DocumentEvents.walk(doc, root: body, enter: { _ in n += 1; return .descend }, text: { n += $0.count }, leave: { _ in n += 1 })
             }
         }
         let scan = cpu {
             for b in bodies {
-                guard let doc = try? HTMLDocument.parse(b) else { continue }
+                guard let doc = try? HTMLFlatDocument.parse(b) else { continue }
                 _ = PageScanner(rules: rules.scan).scan(doc, url: "https://example.com/")
             }
         }
         let extract = cpu {
             for b in bodies {
-                guard let doc = try? HTMLDocument.parse(b) else { continue }
+                guard let doc = try? HTMLFlatDocument.parse(b) else { continue }
                 _ = PageExtractor(rules: rules).extract(doc, kind: "index", url: "https://example.com/")
             }
         }
         let team = cpu {
             for b in bodies {
-                guard let doc = try? HTMLDocument.parse(b) else { continue }
+                guard let doc = try? HTMLFlatDocument.parse(b) else { continue }
                 _ = PageExtractor(rules: rules).extract(doc, kind: "team", url: "https://example.com/team")
             }
         }
-        return String(format: "stages: parse %.3f s, parse+walk %.3f s, parse+scan %.3f s, parse+page extractors %.3f s (as team pages %.3f s)",
-                      parse, walk, scan, extract, team)
+        return String(format: "stages: tree parse %.3f s, SAX parse %.3f s, parse+walk %.3f s, parse+scan %.3f s, parse+page extractors %.3f s (as team pages %.3f s)",
+                      parse, flatParse, walk, scan, extract, team)
     }
 
     @Test(.enabled(if: realPages != nil))
@@ -121,7 +122,7 @@ struct ExtractionBenchmark {
         // The team-page reader too (the benchmark reads these as home pages).
         var people = 0
         for file in files {
-            guard let doc = try? HTMLDocument.parse([UInt8](Data(contentsOf: file))) else { continue }
+            guard let doc = try? HTMLFlatDocument.parse([UInt8](Data(contentsOf: file))) else { continue }
             let page = PageExtractor(rules: rules).extract(doc, kind: "team", url: "https://example.com/team")
             people += page.people.count
         }

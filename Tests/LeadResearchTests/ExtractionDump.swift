@@ -19,7 +19,7 @@ struct ExtractionDump {
         var lines: [String] = []
         for name in files {
             let bytes = [UInt8](try Data(contentsOf: dir.appendingPathComponent(name)))
-            guard let doc = try? HTMLDocument.parse(bytes, url: "https://example.com/team") else {
+            guard let doc = try? HTMLFlatDocument.parse(bytes, url: "https://example.com/team") else {
                 lines.append("\(name)\tunparsed")
                 continue
             }

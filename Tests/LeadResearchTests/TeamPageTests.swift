@@ -12,7 +12,7 @@ struct TeamPageTests {
 
     static func members(_ file: String) throws -> [String] {
         let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(file)))
-        let doc = try HTMLDocument.parse(bytes, url: "https://example.com/team")
+        let doc = try HTMLFlatDocument.parse(bytes, url: "https://example.com/team")
         return PageExtractor(rules: rules).extract(doc, kind: "team", url: "https://example.com/team").people
             .map { "\($0.name) = \($0.title ?? "-")" }
     }

@@ -67,7 +67,7 @@ struct WrittenOutEmailTests {
 
     @Test func protectedAndWrittenOutAddressesAreFound() throws {
         let rules = try ResearchRules(files: LeadCore.RuleFiles(directory: RulesFolder.url))
-        let doc = try LeadHTML.HTMLDocument(html: "<p>Mail: info(at)maison(dot)com or sales [at] maison [dot] fr</p><p>Call (at) 9</p>")
+        let doc = try LeadHTML.HTMLFlatDocument(html: "<p>Mail: info(at)maison(dot)com or sales [at] maison [dot] fr</p><p>Call (at) 9</p>")
         let page = PageExtractor(rules: rules).extract(doc, kind: "index", url: "https://maison.com/")
         #expect(page.emails == ["info@maison.com", "sales@maison.fr"])
     }
