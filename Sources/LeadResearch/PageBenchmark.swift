@@ -31,6 +31,9 @@ public struct PageBenchmarkResult: Sendable, Equatable {
     /// JSON-LD, contacts, employee and founding phrases, fingerprints, team members and the
     /// one-page company assembly, exactly as ``CompanyResearcher`` runs them.
     public var extractSeconds: Double
+    /// CPU time to read every page `repeats` times into an ``LeadHTML/HTMLFlatDocument`` (libxml2's
+    /// SAX events, no tree): the parse the extraction starts with; 0 when not measured.
+    public var flatParseSeconds: Double = 0
 
     /// Threads of the parallel phase (1: no parallel phase was run).
     public var jobs: Int
@@ -57,6 +60,8 @@ public struct PageBenchmarkResult: Sendable, Equatable {
     public var parsePagesPerSecond: Double { Self.rate(pages * repeats, parseSeconds) }
     /// Pages parsed and extracted per second.
     public var extractPagesPerSecond: Double { Self.rate(pages * repeats, extractSeconds) }
+    /// Pages per second of CPU time for ``flatParseSeconds``.
+    public var flatParsePagesPerSecond: Double { Self.rate(pages * repeats, flatParseSeconds) }
     /// Extraction cost relative to the bare parse: `extractSeconds / parseSeconds` (1.15 = 15 % on
     /// top of parsing); 0 when nothing was parsed.
     public var overheadRatio: Double { parseSeconds > 0 ? extractSeconds / parseSeconds : 0 }
@@ -138,6 +143,7 @@ public enum PageBenchmark {
         let extractor = PageExtractor(rules: rules)
         var parse: clock_t = 0
         var extract: clock_t = 0
+        var flatParse: clock_t = 0
         var alternate = 0
         for _ in 0..<rounds {
             for group in groups {
@@ -155,8 +161,11 @@ public enum PageBenchmark {
                     let c = clock()
                     if !parseFirst { _ = try? HTMLDocument.parse(input.bytes, url: input.url) }
                     let d = clock()
+                    _ = try? HTMLFlatDocument.parse(input.bytes, url: input.url)
+                    let e = clock()
                     parse += (b - a) + (d - c)
                     extract += c - b
+                    flatParse += e - d
                     if let page { pages.append(page) }
                 }
                 guard let first = pages.first else { continue }
@@ -171,6 +180,7 @@ public enum PageBenchmark {
         var result = PageBenchmarkResult(pages: pageCount, bytes: groups.joined().reduce(0) { $0 + $1.bytes.count }, repeats: rounds,
                                          failures: failures, parseSeconds: Double(parse) / Double(CLOCKS_PER_SEC),
                                          extractSeconds: Double(extract) / Double(CLOCKS_PER_SEC))
+        result.flatParseSeconds = Double(flatParse) / Double(CLOCKS_PER_SEC)
         if jobs > 1, !groups.isEmpty {
             result.jobs = jobs
             result.oneThreadWallSeconds = wallSeconds(groups: groups, rules: rules, rounds: rounds, threads: 1)

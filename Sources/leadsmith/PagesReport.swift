@@ -15,6 +15,8 @@ struct PagesReport: Encodable {
     var parseCPUSeconds: Double
     var parsePagesPerSecond: Double
     var extractCPUSeconds: Double
+    var saxParseCPUSeconds: Double
+    var saxParsePagesPerSecond: Double
     var extractPagesPerSecond: Double
     /// extract ÷ parse time.
     var extractionCostRatio: Double
@@ -36,6 +38,8 @@ struct PagesReport: Encodable {
         parseCPUSeconds = r.parseSeconds
         parsePagesPerSecond = r.parsePagesPerSecond
         extractCPUSeconds = r.extractSeconds
+        saxParseCPUSeconds = r.flatParseSeconds
+        saxParsePagesPerSecond = r.flatParsePagesPerSecond
         extractPagesPerSecond = r.extractPagesPerSecond
         extractionCostRatio = r.overheadRatio
         extractionSpeedVersusParse = r.speedVersusParse
@@ -56,6 +60,8 @@ struct PagesReport: Encodable {
         case parseCPUSeconds = "parse_cpu_seconds"
         case parsePagesPerSecond = "parse_pages_per_second"
         case extractCPUSeconds = "extract_cpu_seconds"
+        case saxParseCPUSeconds = "sax_parse_cpu_seconds"
+        case saxParsePagesPerSecond = "sax_parse_pages_per_second"
         case extractPagesPerSecond = "extract_pages_per_second"
         case extractionCostRatio = "extraction_cost_ratio"
         case extractionSpeedVersusParse = "extraction_speed_vs_parse"
