@@ -42,6 +42,20 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         _ = try? doc.select("//a[@href]")
         _ = try? doc.select("//script[@type='application/ld+json']")
     }
+    // The SAX-built document the extraction reads: every accessor on every node.
+    if let flat = try? HTMLFlatDocument.parse(body, url: "https://fuzz.example/") {
+        _ = flat.title
+        _ = flat.language
+        _ = flat.head
+        for index in 0..<flat.count where flat.kind(index) == .element {
+            _ = flat.name(index)
+            _ = flat.attributes(of: index)
+            _ = flat.innerText(of: index)
+            _ = flat.elementChildren(of: index)
+            precondition(flat.end(of: index) > index && flat.end(of: index) <= flat.count, "subtree range out of bounds")
+        }
+        if let bodyIndex = flat.body { _ = flat.rawText(of: bodyIndex) }
+    }
     let researcher = CompanyResearcher(source: OnePageSite(body: body), rules: rules)
     let profile = FuzzSupport.blocking { await researcher.research(domain: "fuzz.example") }
     _ = profile.siteStatus
