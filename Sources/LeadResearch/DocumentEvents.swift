@@ -43,8 +43,7 @@ enum DocumentEvents {
         func close() {
             let frame = stack.removeLast()
             if !frame.hasElementChild {
-                let folded = document.innerTextBytes(of: frame.element)
-                if !folded.isEmpty { folded.withUnsafeBufferPointer(text) }
+                document.withInnerTextBytes(of: frame.element) { if !$0.isEmpty { text($0) } }
             }
             leave(frame.element)
         }

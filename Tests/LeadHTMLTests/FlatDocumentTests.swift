@@ -27,7 +27,8 @@ struct FlatDocumentTests {
         var texts = ""
         document.walk { node in
             if node.parent == nil { element(node, depth: 0) }
-            texts += node.name + " " + node.innerText.debugDescription + " " + node.rawText.debugDescription + "\n"
+            texts += node.name + " " + node.innerText.debugDescription + " " + node.innerText.debugDescription + " "
+                + node.rawText.debugDescription + "\n"
             return .descend
         }
         return out + texts + "head \(document.head?.name ?? "-") body \(document.body.map { $0.innerText } ?? "-") "
@@ -55,8 +56,10 @@ struct FlatDocumentTests {
         var texts = ""
         for index in 0..<document.count where document.kind(index) == .element {
             if document.parent(of: index) == nil { element(index, depth: 0) }
+            // Both ways to the visible text: the folded copy and the no-copy path for leaf elements.
+            let handedOver = document.withInnerTextBytes(of: index) { String(decoding: $0, as: UTF8.self) }
             texts += document.name(index) + " " + document.innerText(of: index).debugDescription + " "
-                + document.rawText(of: index).debugDescription + "\n"
+                + handedOver.debugDescription + " " + document.rawText(of: index).debugDescription + "\n"
         }
         return out + texts + "head \(document.head.map { document.name($0) } ?? "-") body \(document.body.map { document.innerText(of: $0) } ?? "-") "
             + "title \(document.title ?? "-") lang \(document.language ?? "-") root \(document.root.map { document.name($0) } ?? "-")\n"
