@@ -280,40 +280,11 @@ public final class HTMLFlatDocument: Sendable {
             var result: R?
             try bytes.withUnsafeBufferPointer { all in
                 let slice = UnsafeBufferPointer(rebasing: all[Int(text.start)..<Int(text.start + text.length)])
-                if Self.foldsToItself(slice) { result = try body(slice) }
+                if FoldedText.keepsUnchanged(slice) { result = try body(slice) }
             }
             if let result { return result }
         }
         return try innerTextBytes(of: index).withUnsafeBufferPointer(body)
-    }
-
-    /// Whether ``FoldedText`` keeps `text` unchanged: not empty, no white space at either end, every
-    /// white-space run a single ASCII space.
-    private static func foldsToItself(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = text.baseAddress, !text.isEmpty else { return false }
-        var previousSpace = true  // a space at the start is not kept either
-        var index = 0
-        while index < text.count {
-            let byte = base[index]
-            if byte < 0x80 {
-                if byte == 0x20 {
-                    if previousSpace { return false }
-                    previousSpace = true
-                } else if byte >= 0x09 && byte <= 0x0D {
-                    return false
-                } else {
-                    previousSpace = false
-                }
-            } else {
-                if (byte == 0xC2 && index + 1 < text.count) || (byte >= 0xE1 && byte <= 0xE3 && index + 2 < text.count),
-                   FoldedText.unicodeSpaceLength(base, at: index) > 0 {
-                    return false
-                }
-                previousSpace = false
-            }
-            index += 1
-        }
-        return !previousSpace
     }
 
     /// ``innerText(of:)`` as UTF-8 bytes.

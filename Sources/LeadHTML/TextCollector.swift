@@ -75,29 +75,8 @@ enum TextCollector {
               child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE,
               let content = child.pointee.content, !isInvisible(pointer)
         else { return nil }
-        var index = 0
-        var previousSpace = true  // a space at the start is not kept either
-        while true {
-            let byte = content[index]
-            if byte == 0 { break }
-            if byte < 0x80 {
-                if byte == 0x20 {
-                    if previousSpace { return nil }
-                    previousSpace = true
-                } else if byte >= 0x09 && byte <= 0x0D {
-                    return nil
-                } else {
-                    previousSpace = false
-                }
-                index += 1
-            } else {
-                if FoldedText.unicodeSpaceLength(content, at: index) > 0 { return nil }
-                previousSpace = false
-                index += 1
-            }
-        }
-        if index == 0 || previousSpace { return nil }
-        return UnsafeBufferPointer(start: content, count: index)
+        let text = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
+        return FoldedText.keepsUnchanged(text) ? text : nil
     }
 
     private static func firstChild(of pointer: xmlNodePtr) -> xmlNodePtr? {
@@ -142,27 +121,7 @@ struct FoldedText {
 
     /// Appends NUL-terminated UTF-8 text (valid UTF-8, as libxml2 stores it).
     mutating func append(_ text: UnsafePointer<UInt8>) {
-        var index = 0
-        var runStart = 0
-        while true {
-            let byte = text[index]
-            if byte == 0 { break }
-            let spaceLength: Int
-            if byte < 0x80 {
-                spaceLength = (byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) ? 1 : 0
-            } else {
-                spaceLength = Self.unicodeSpaceLength(text, at: index)
-            }
-            if spaceLength == 0 {
-                index += 1
-                continue
-            }
-            flush(text, from: runStart, to: index)
-            pendingSpace = true
-            index += spaceLength
-            runStart = index
-        }
-        flush(text, from: runStart, to: index)
+        append(UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text))))
     }
 
     /// Appends UTF-8 text given by length (valid UTF-8).
@@ -200,6 +159,35 @@ struct FoldedText {
             pendingSpace = false
         }
         bytes.append(contentsOf: UnsafeBufferPointer(start: text + start, count: end - start))
+    }
+
+    /// Whether ``FoldedText`` keeps `text` unchanged: not empty, no white space at either end, every
+    /// white-space run a single ASCII space.
+    static func keepsUnchanged(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress, !text.isEmpty else { return false }
+        var previousSpace = true  // a space at the start is not kept either
+        var index = 0
+        while index < text.count {
+            let byte = base[index]
+            if byte < 0x80 {
+                if byte == 0x20 {
+                    if previousSpace { return false }
+                    previousSpace = true
+                } else if byte >= 0x09 && byte <= 0x0D {
+                    return false
+                } else {
+                    previousSpace = false
+                }
+            } else {
+                if (byte == 0xC2 && index + 1 < text.count) || (byte >= 0xE1 && byte <= 0xE3 && index + 2 < text.count),
+                   unicodeSpaceLength(base, at: index) > 0 {
+                    return false
+                }
+                previousSpace = false
+            }
+            index += 1
+        }
+        return !previousSpace
     }
 
     /// The UTF-8 length of a non-ASCII white-space character at `index`, or 0.
