@@ -68,31 +68,64 @@ enum CuePart: Sendable, Hashable {
         }
     }
 
-    /// `word.contains(part)`; when both are ASCII (nearly every token) a byte search, which finds
-    /// exactly what the Unicode-aware Foundation search finds, without bridging to `NSString`.
+    /// `word.contains(part)` with Foundation's semantics (`range(of:)` without options: case- and
+    /// diacritic-sensitive, canonical equivalence, no match that ends inside a composed character).
+    /// When both strings hold only printable ASCII and precomposed Latin letters (U+00A0–U+024F, no
+    /// soft hyphen: nearly every token of the supported languages), every scalar is a whole composed
+    /// character with a canonical form of its own, so a UTF-8 byte search finds exactly what Foundation
+    /// finds, without bridging to `NSString`; anything else (combining marks, controls, other scripts)
+    /// goes to Foundation.
     static func contains(_ word: String, _ part: String) -> Bool {
         var w = word
         var p = part
-        let ascii: Bool? = w.withUTF8 { wb in
+        let fast: Bool? = w.withUTF8 { wb in
             p.withUTF8 { pb in
-                for b in wb where b >= 0x80 { return nil }
-                for b in pb where b >= 0x80 { return nil }
-                guard let first = pb.first else { return nil }
-                guard pb.count <= wb.count else { return false }
-                var i = 0
-                let last = wb.count - pb.count
-                while i <= last {
-                    if wb[i] == first {
-                        var k = 1
-                        while k < pb.count, wb[i + k] == pb[k] { k += 1 }
-                        if k == pb.count { return true }
-                    }
-                    i += 1
-                }
-                return false
+                guard !pb.isEmpty, isPlainLatin(wb), isPlainLatin(pb) else { return nil }
+                return byteSearch(wb, pb)
             }
         }
-        return ascii ?? word.contains(part)
+        return fast ?? word.contains(part)
+    }
+
+    /// Whether UTF-8 `b` holds only U+0020–U+007E and U+00A0–U+024F except U+00AD.
+    static func isPlainLatin(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                guard c >= 0x20, c != 0x7F else { return false }
+                i += 1
+                continue
+            }
+            guard i + 1 < n else { return false }
+            let d = b[i + 1]
+            switch c {
+            case 0xC2: guard d >= 0xA0, d != 0xAD else { return false }  // U+00A0–U+00BF
+            case 0xC3...0xC8: break  // U+00C0–U+023F
+            case 0xC9: guard d < 0x90 else { return false }  // U+0240–U+024F
+            default: return false
+            }
+            i += 2
+        }
+        return true
+    }
+
+    /// Whether `needle` (not empty) occurs in `hay`, byte for byte.
+    static func byteSearch(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard needle.count <= hay.count else { return false }
+        let first = needle[0]
+        var i = 0
+        let last = hay.count - needle.count
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The literal text of the part, for pre-checks.
