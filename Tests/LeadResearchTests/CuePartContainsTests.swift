@@ -1,5 +1,6 @@
 import Foundation
 @testable import LeadResearch
+import LeadTestSupport
 import Testing
 
 /// `CuePart.contains` (a byte search for plain Latin text, Foundation for the rest) against Foundation's
@@ -45,7 +46,7 @@ struct CuePartContainsTests {
     ]
 
     /// Decomposes, recomposes or case-flips one character of `s`, so that near misses are tried too.
-    static func mutate(_ s: String, _ rng: inout SplitMix) -> String {
+    static func mutate(_ s: String, _ rng: inout SplitMix64) -> String {
         var chars = Array(s)
         guard !chars.isEmpty else { return s }
         let i = Int(rng.next() % UInt64(chars.count))
@@ -56,7 +57,7 @@ struct CuePartContainsTests {
         return String(chars)
     }
 
-    static func word(_ rng: inout SplitMix, awkwardShare: UInt64) -> String {
+    static func word(_ rng: inout SplitMix64, awkwardShare: UInt64) -> String {
         let n = 1 + Int(rng.next() % 14)
         var out = ""
         for _ in 0..<n {
@@ -68,7 +69,7 @@ struct CuePartContainsTests {
     }
 
     @Test func agreesWithFoundationOnGeneratedTexts() {
-        var rng = SplitMix(seed: 0x6C65_6164_736D_6974)
+        var rng = SplitMix64(state: 0x6C65_6164_736D_6974)
         var fast = 0, slow = 0, found = 0, missed = 0
         for k in 0..<40_000 {
             // A third of the words carry awkward characters, so both paths are tried often.
@@ -97,18 +98,5 @@ struct CuePartContainsTests {
         }
         // The generated set reaches both paths and both answers.
         #expect(fast > 20_000 && slow > 5_000 && found > 10_000 && missed > 10_000, "fast \(fast) slow \(slow) found \(found) missed \(missed)")
-    }
-}
-
-/// A seeded generator (SplitMix64), so a failure repeats.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
